@@ -1,0 +1,97 @@
+import { cancel, raise, setup } from 'xstate';
+import { ACTION_IMPL, type UpperLayerIo } from './actions.js';
+import type { UpperLayerEvent } from './events.js';
+import { ACTIONS, EVENT_IDS, LOCAL_EVENTS, STATE_IDS, TABLE, type ActionId, type EventId, type StateId } from './state-table.js';
+
+export interface UpperLayerInput {
+  isRequestor: boolean;
+  /** ARTIM timeout in ms (PS3.8 §9.1.5). */
+  artimMs: number;
+}
+
+export interface UpperLayerContext extends UpperLayerInput {}
+
+/** Called when an event arrives in a state where Table 9-10 has no cell. */
+export type NoCellHandler = (state: StateId, evt: EventId) => void;
+
+/**
+ * Builds the Upper Layer machine of one association from the PS3.8 Table 9-10
+ * data in state-table.ts: one XState transition per defined cell, running the
+ * action's function from actions.ts, with ARTIM as a delayed Evt18 raised and
+ * cancelled by id. The machine equals the table by construction; the
+ * conformance tests check it against an independent transcription.
+ *
+ * `io` carries the socket and the local user; `onNoCell` is told of events
+ * with no cell (they change nothing).
+ */
+export function createUpperLayerMachine(io: UpperLayerIo, onNoCell: NoCellHandler) {
+  return setup({
+    types: {
+      context: {} as UpperLayerContext,
+      events: {} as UpperLayerEvent,
+      input: {} as UpperLayerInput,
+    },
+    actions: {
+      ul: ({ event }, p: { act: ActionId }) => ACTION_IMPL[p.act](io, event),
+      startArtim: raise({ type: 'Evt18' }, { id: 'artim', delay: 'ARTIM' }),
+      stopArtim: cancel('artim'),
+      noCell: ({ event }, p: { state: StateId }) => onNoCell(p.state, event.type),
+    },
+    guards: {
+      assocAcceptable: ({ event }) => event.type === 'Evt6' && (event.pdu.protocolVersion & 1) === 1,
+      isRequestor: ({ context }) => context.isRequestor,
+    },
+    delays: { ARTIM: ({ context }) => context.artimMs },
+  }).createMachine({
+    id: 'upper-layer',
+    initial: 'Sta1',
+    context: ({ input }) => ({ ...input }),
+    // The generated config is checked by tests, not by tsc.
+    states: statesFromTable() as any,
+  });
+}
+
+export type UpperLayerMachine = ReturnType<typeof createUpperLayerMachine>;
+
+type ActionRef = { type: string; params?: unknown };
+
+/** The actions of one transition: ARTIM handling around the action of the cell. */
+function transitionActions(act: ActionId, rejectBranch: boolean): ActionRef[] {
+  const ul = { type: 'ul', params: { act } };
+  const artim = ACTIONS[act].artim;
+  const restart = [{ type: 'stopArtim' }, { type: 'startArtim' }];
+  if (act === 'AE-6') return rejectBranch ? [{ type: 'stopArtim' }, ul, ...restart] : [{ type: 'stopArtim' }, ul];
+  if (artim === 'stop') return [{ type: 'stopArtim' }, ul];
+  // XState does not clear a pending delayed event scheduled under the same id: cancel first.
+  if (artim === 'start' || artim === 'restart') return [ul, ...restart];
+  return [ul];
+}
+
+function statesFromTable(): Record<StateId, { on: Record<string, unknown> }> {
+  const states = Object.fromEntries(STATE_IDS.map((s) => [s, { on: {} as Record<string, unknown> }])) as Record<StateId, { on: Record<string, unknown> }>;
+  for (const evt of EVENT_IDS) {
+    for (const sta of STATE_IDS) {
+      const act = TABLE[evt][sta];
+      if (!act) continue;
+      const next = ACTIONS[act].next;
+      states[sta].on[evt] =
+        typeof next === 'string'
+          ? next === sta
+            ? { actions: transitionActions(act, false) } // DT-2, AR-6, AA-6, AA-7…: targetless, no re-entry
+            : { target: next, actions: transitionActions(act, false) }
+          : next.map(([guard, target]) => ({
+              ...(guard ? { guard } : {}),
+              target,
+              actions: transitionActions(act, target === 'Sta13'),
+            }));
+    }
+  }
+  // Every blank cell: no transition, but never silent.
+  for (const sta of STATE_IDS) states[sta].on['*'] = { actions: { type: 'noCell', params: { state: sta } } };
+  return states;
+}
+
+/** True when Table 9-10 defines a cell for this local primitive in this state. */
+export function primitiveAllowed(state: StateId, evt: EventId): boolean {
+  return LOCAL_EVENTS.has(evt) && TABLE[evt][state] !== undefined;
+}

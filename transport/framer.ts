@@ -1,0 +1,86 @@
+import { AbortReason, PduDecodeError, PduTooLargeError } from './errors.js';
+import { PDU_HEADER } from './pdu-codec.js';
+import { PduType } from './pdu-types.js';
+
+/** A whole PDU as raw bytes: its type code and a buffer holding header and body. */
+export interface RawPdu {
+  type: number;
+  bytes: Buffer;
+}
+
+export interface FramerLimits {
+  /** Largest P-DATA-TF PDU body accepted: our advertised Maximum Length in bytes (PS3.8 Annex D.1). */
+  maxPDataLength: number;
+  /** Largest body of any other PDU, in bytes. */
+  maxOtherLength: number;
+}
+
+/** Default cap on non-P-DATA PDUs: 1 MiB. */
+export const DEFAULT_MAX_OTHER_PDU = 1 << 20;
+
+/**
+ * Turns a TCP byte stream into whole PDUs. The only code that sees partial
+ * reads: a PDU inside one read is a view (no copy); one that spans reads is
+ * copied once into a buffer sized by its header, after the header is checked
+ * against the limits, so no buffer is ever sized by an unchecked length.
+ *
+ * `push` returns the PDUs completed by this read, or throws PduDecodeError
+ * (unknown type, length over the limit); after a throw the framer is unusable.
+ */
+export class PduFramer {
+  private pending: Buffer | null = null; // partial PDU being filled
+  private filled = 0;
+  private head: Buffer | null = null; // fewer than 6 header bytes so far
+
+  constructor(private readonly limits: FramerLimits) {}
+
+  push(chunk: Buffer): RawPdu[] {
+    const out: RawPdu[] = [];
+    let pos = 0;
+    if (this.head) {
+      chunk = Buffer.concat([this.head, chunk]);
+      this.head = null;
+    }
+    if (this.pending) {
+      const n = Math.min(this.pending.length - this.filled, chunk.length);
+      chunk.copy(this.pending, this.filled, 0, n);
+      this.filled += n;
+      pos = n;
+      if (this.filled < this.pending.length) return out;
+      out.push({ type: this.pending[0]!, bytes: this.pending });
+      this.pending = null;
+    }
+    while (pos < chunk.length) {
+      if (chunk.length - pos < PDU_HEADER) {
+        this.head = Buffer.from(chunk.subarray(pos));
+        break;
+      }
+      const type = chunk[pos]!;
+      const len = chunk.readUInt32BE(pos + 2);
+      this.check(type, len);
+      const total = PDU_HEADER + len;
+      if (chunk.length - pos >= total) {
+        out.push({ type, bytes: chunk.subarray(pos, pos + total) });
+        pos += total;
+      } else {
+        this.pending = Buffer.allocUnsafe(total);
+        this.filled = chunk.copy(this.pending, 0, pos);
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** True when no partial PDU is buffered. */
+  get idle(): boolean {
+    return this.pending === null && this.head === null;
+  }
+
+  private check(type: number, len: number): void {
+    if (type < PduType.AssociateRq || type > PduType.Abort) {
+      throw new PduDecodeError('ERR_PDU_UNRECOGNIZED', `unrecognized PDU type 0x${type.toString(16).padStart(2, '0')}`, AbortReason.UnrecognizedPdu);
+    }
+    const max = type === PduType.PDataTf ? this.limits.maxPDataLength : this.limits.maxOtherLength;
+    if (len > max) throw new PduTooLargeError(type, len, max);
+  }
+}

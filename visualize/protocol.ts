@@ -1,0 +1,98 @@
+/**
+ * The inspector's wire schema: one JSON object per WebSocket text message at
+ * ws://HOST:PORT/inspect. Records are built field by field (never by
+ * stringifying XState events or Buffers), so this file is the whole contract
+ * between the server and any page or tool that watches it.
+ */
+import type { ActionId, EventId, StateId } from '../machines/upper-layer/state-table.js';
+
+interface Base {
+  v: 1;
+  /** Monotonic per server process; a gap means records were dropped for this client. */
+  seq: number;
+  /** ms since the epoch. */
+  ts: number;
+  /** Association id, e.g. "assoc-17"; absent on server-wide records. */
+  assoc?: string;
+}
+
+/** An association actor started (kind "actor", status "active") or ended (status "done"). */
+export interface ActorRecord extends Base {
+  kind: 'actor';
+  role: 'acceptor' | 'requestor';
+  status: 'active' | 'done';
+  /** Peer address as host:port. */
+  peer: string;
+  /** How it ended, when status is "done": "release", "A-ABORT …", "A-ASSOCIATE-RJ …", "transport closed". */
+  ending?: string;
+  callingAE?: string;
+  calledAE?: string;
+  /** Bytes received and sent on the socket so far. */
+  bytesIn?: number;
+  bytesOut?: number;
+  dimseMessages?: number;
+}
+
+/** One Upper Layer transition: Table 9-10 cell taken. Self-transitions of P-DATA may be folded into "stats". */
+export interface TransitionRecord extends Base {
+  kind: 'transition';
+  from: StateId;
+  to: StateId;
+  evt: EventId;
+  acts: ActionId[];
+}
+
+/** One PDU in or out, with a decoded one-line summary (never data set values or passwords). */
+export interface PduRecord extends Base {
+  kind: 'pdu';
+  dir: 'in' | 'out';
+  pduType: string;
+  /** PDU length in bytes including the 6-byte header. */
+  len: number;
+  summary: string;
+  /** Structured details for A-ASSOCIATE-RQ/AC/RJ and A-ABORT; see visualize/pdu-summary.ts. */
+  detail?: Record<string, unknown>;
+}
+
+/** One DIMSE message (command set) in or out. */
+export interface DimseRecord extends Base {
+  kind: 'dimse';
+  dir: 'in' | 'out';
+  command: string; // "C-STORE-RQ"
+  messageId: number;
+  sopClass?: string; // name, or UID when unknown
+  status?: string; // "0000 Success"
+  /** Bytes of the data set that went with it, if any. */
+  datasetBytes?: number;
+  summary: string;
+}
+
+/** Aggregated P-DATA traffic since the previous stats record of this association. */
+export interface StatsRecord extends Base {
+  kind: 'stats';
+  pdus: number;
+  bytes: number;
+}
+
+/** Records the server itself emits: how many records a slow client missed. */
+export interface DropRecord extends Base {
+  kind: 'drop';
+  dropped: number;
+}
+
+export interface ErrorRecord extends Base {
+  kind: 'error';
+  error: { name: string; message: string; code?: string };
+}
+
+export type InspectorRecord =
+  | ActorRecord
+  | TransitionRecord
+  | PduRecord
+  | DimseRecord
+  | StatsRecord
+  | DropRecord
+  | ErrorRecord;
+
+/** A record before the hub stamps v/seq/ts on it. */
+export type RecordBody = InspectorRecord extends infer R ? (R extends InspectorRecord ? Omit<R, 'v' | 'seq' | 'ts'> : never) : never;
