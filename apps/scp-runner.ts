@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import { ApplicationEntity, type AEOptions } from '../services/application-entity.js';
+import type { DimseService } from '../services/dimse/service.js';
+import { startInspector } from './inspect-option.js';
+
+export interface ScpRunOptions {
+  port: number;
+  bindAddress: string;
+  inspect?: number;
+  ae: Omit<AEOptions, 'log' | 'inspector'>;
+  services: DimseService[];
+  log: Logger;
+}
+
+/**
+ * Runs an SCP until SIGTERM/SIGINT: listens, optionally serves the inspector,
+ * and on a signal stops listening, ends live associations and frees the port.
+ */
+export async function runScp(o: ScpRunOptions): Promise<void> {
+  const insp = o.inspect !== undefined ? await startInspector(o.inspect, o.log) : undefined;
+  const ae = new ApplicationEntity({ ...o.ae, log: o.log, ...(insp ? { inspector: insp.inspector } : {}) });
+  for (const s of o.services) ae.addService(s);
+  const server = await ae.listen({ port: o.port, host: o.bindAddress });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    o.log.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(0), 3000).unref();
+    await server.close();
+    await insp?.server.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,44 @@
+import { encodePDataTf, PDV_HEADER } from '../../transport/pdu-codec.js';
+import { encodeCommandSet, type CommandSet } from './command-set.js';
+
+/** Our fragment size when the peer advertised 0 (unlimited): 1 MiB. */
+export const DEFAULT_SEND_PDU = 1 << 20;
+
+/**
+ * DIMSE message → P-DATA-TF PDUs, one PDV per PDU, each PDU within the peer's
+ * Maximum Length (PS3.8 Annex D.1: the P-DATA-TF variable field; 0 means
+ * unlimited). The command set goes in its own PDV(s), then the data set.
+ */
+export class MessageWriter {
+  /** Largest PDV payload per PDU, bytes. */
+  readonly maxPdvData: number;
+
+  constructor(peerMaxLength: number) {
+    const max = peerMaxLength === 0 ? DEFAULT_SEND_PDU : peerMaxLength;
+    this.maxPdvData = Math.max(1, max - PDV_HEADER);
+  }
+
+  /** P-DATA-TF PDUs for a command set. */
+  command(pcId: number, cmd: CommandSet): Buffer[] {
+    return this.fragments(pcId, encodeCommandSet(cmd), true, true);
+  }
+
+  /**
+   * P-DATA-TF PDUs for a piece of a data set. `last` marks the final piece of
+   * the message; a data set may be written in several pieces (streaming).
+   */
+  dataset(pcId: number, bytes: Buffer, last: boolean): Buffer[] {
+    return this.fragments(pcId, bytes, false, last);
+  }
+
+  private fragments(pcId: number, bytes: Buffer, isCommand: boolean, last: boolean): Buffer[] {
+    const out: Buffer[] = [];
+    if (bytes.length === 0) return last ? [encodePDataTf([{ pcId, isCommand, isLast: true, data: bytes }])] : out;
+    for (let at = 0; at < bytes.length; at += this.maxPdvData) {
+      const end = Math.min(bytes.length, at + this.maxPdvData);
+      out.push(encodePDataTf([{ pcId, isCommand, isLast: last && end === bytes.length, data: bytes.subarray(at, end) }]));
+    }
+    return out;
+  }
+}
+

@@ -1,0 +1,185 @@
+import { createActor, type Actor, type InspectionEvent } from 'xstate';
+import type { Logger } from 'pino';
+import type { Association } from '../../machines/association.js';
+import { AbortReason, AbortSource } from '../../transport/errors.js';
+import type { PDataTfPdu } from '../../transport/pdu-types.js';
+import type { AcceptedContext } from '../acse/negotiate.js';
+import { NO_DATASET, type CommandSet } from './command-set.js';
+import { CommandField } from './commands.js';
+import { DimseProtocolError, MessageAssembler } from './message-assembler.js';
+import { MessageWriter } from './message-writer.js';
+import { createRouterMachine } from './router.machine.js';
+import type { AssociationInfo, DimseService, ServiceOutput } from './service.js';
+import { Status } from './status.js';
+
+/** Told of every DIMSE message in and out (inspector, logs). */
+export type DimseObserver = (dir: 'in' | 'out', pcId: number, command: CommandSet, datasetBytes: number) => void;
+
+export interface ProviderOptions {
+  assoc: Association;
+  info: AssociationInfo;
+  contexts: Map<number, AcceptedContext>;
+  services: readonly DimseService[];
+  /** The peer's Maximum Length, bytes (0 = unlimited). */
+  peerMaxLength: number;
+  /** Largest command set, and largest data set kept in memory for `buffer` services, bytes. */
+  maxCommandBytes: number;
+  maxBufferedDataset: number;
+  log: Logger;
+  inspect?: (ev: InspectionEvent) => void;
+  observer?: DimseObserver;
+}
+
+/**
+ * The DIMSE service provider of one accepted association (acceptor side):
+ * P-DATA indications → message assembler → the router actor, which starts one
+ * service actor per request; responses → message writer → P-DATA requests
+ * (Evt9). A protocol violation in the PDV stream aborts the association
+ * (A-ABORT, source 2, reason 6 invalid-PDU-parameter-value).
+ */
+export class DimseProvider {
+  private readonly assembler: MessageAssembler;
+  private readonly writer: MessageWriter;
+  private readonly router: Actor<ReturnType<typeof createRouterMachine>>;
+  /** The operation whose data set is arriving, and how it is delivered. */
+  private incoming: { opId: string; mode: 'stream' | 'buffer' | 'discard'; parts: Buffer[]; bytes: number; start?: () => void } | null = null;
+  private failed = false;
+
+  constructor(private readonly o: ProviderOptions) {
+    this.writer = new MessageWriter(o.peerMaxLength);
+    this.assembler = new MessageAssembler(
+      { maxCommandBytes: o.maxCommandBytes, isAcceptedContext: (pc) => o.contexts.has(pc) },
+      { command: (pc, cmd, has) => this.onCommand(pc, cmd, has), data: (pc, chunk, last) => this.onData(pc, chunk, last) },
+    );
+    const actors = Object.fromEntries(o.services.map((s) => [s.name, s.logic]));
+    this.router = createActor(
+      createRouterMachine(actors, {
+        respond: (id, out) => this.respond(id, out),
+        pause: () => o.assoc.pauseInput(),
+        resume: () => o.assoc.resumeInput(),
+      }),
+      { id: `${o.info.id}/dimse`, ...(o.inspect ? { inspect: o.inspect } : {}) },
+    );
+    this.router.subscribe({ error: (err) => this.fail(`DIMSE router failed: ${(err as Error).message}`) });
+    this.router.start();
+  }
+
+  /** P-DATA indication from the Upper Layer. */
+  pData(pdus: PDataTfPdu[]): void {
+    if (this.failed) return;
+    try {
+      this.assembler.push(pdus);
+    } catch (err) {
+      if (!(err instanceof DimseProtocolError)) throw err;
+      this.fail(err.message);
+    }
+  }
+
+  /** The association is over: stop every service actor (they clean up their temporary files). */
+  stop(): void {
+    this.router.stop();
+  }
+
+  private onCommand(pcId: number, command: CommandSet, hasDataset: boolean): void {
+    const ctx = this.o.contexts.get(pcId)!;
+    this.o.observer?.('in', pcId, command, 0);
+    if (command.CommandField === CommandField['C-CANCEL-RQ']) {
+      const child = this.child(`op-${pcId}-${command.MessageIDBeingRespondedTo}`);
+      child?.send({ type: 'CANCEL' });
+      return;
+    }
+    const opId = `op-${pcId}-${command.MessageID}`;
+    const service = this.o.services.find((s) => s.commands.includes(command.CommandField) && s.serves(ctx.abstractSyntax));
+    if (!service) {
+      this.o.log.warn({ command: command.CommandField, sopClass: ctx.abstractSyntax }, 'no service for this request');
+      this.refuse(pcId, command);
+      if (hasDataset) this.incoming = { opId, mode: 'discard', parts: [], bytes: 0 };
+      return;
+    }
+    const input = {
+      opId, assoc: this.o.info, pcId, abstractSyntax: ctx.abstractSyntax, transferSyntax: ctx.transferSyntax, command,
+      log: this.o.log.child({ op: opId }),
+    };
+    const start = () => this.router.send({ type: 'REQUEST', id: opId, service: service.name, input: { ...input, ...(this.incoming?.mode === 'buffer' ? { dataset: concat(this.incoming.parts) } : {}) } });
+    if (!hasDataset) return start();
+    if (service.dataset === 'stream') {
+      this.incoming = { opId, mode: 'stream', parts: [], bytes: 0 };
+      start();
+    } else {
+      this.incoming = { opId, mode: 'buffer', parts: [], bytes: 0, start };
+    }
+  }
+
+  private onData(_pcId: number, chunk: Buffer, last: boolean): void {
+    const inc = this.incoming;
+    if (!inc) return;
+    inc.bytes += chunk.length;
+    if (inc.mode === 'stream') {
+      this.child(inc.opId)?.send({ type: 'DATA', chunk: Buffer.from(chunk), last });
+    } else if (inc.mode === 'buffer') {
+      if (inc.bytes > this.o.maxBufferedDataset) {
+        this.fail(`data set over ${this.o.maxBufferedDataset} bytes for an operation that keeps it in memory`);
+        return;
+      }
+      inc.parts.push(Buffer.from(chunk));
+    }
+    if (!last) return;
+    this.incoming = null;
+    if (inc.mode === 'buffer') {
+      this.incoming = inc; // start() reads the parts
+      inc.start!();
+      this.incoming = null;
+    }
+  }
+
+  private child(id: string) {
+    return this.router.getSnapshot().children[id] as { send(ev: unknown): void } | undefined;
+  }
+
+  private respond(_id: string, out: Extract<ServiceOutput, { type: 'RESPONSE' }>): void {
+    const pcId = Number(_id.split('-')[1]);
+    this.sendMessage(pcId, out.command, out.dataset);
+  }
+
+  /** Sends a message on a presentation context; false once the association can no longer send. */
+  sendMessage(pcId: number, command: CommandSet, dataset?: Buffer): boolean {
+    const cmd = { ...command, CommandDataSetType: dataset ? 0x0000 : NO_DATASET };
+    this.o.observer?.('out', pcId, cmd, dataset?.length ?? 0);
+    const pdus = this.writer.command(pcId, cmd);
+    if (dataset) pdus.push(...this.writer.dataset(pcId, dataset, true));
+    try {
+      this.o.assoc.sendPData(pdus);
+      return true;
+    } catch (err) {
+      this.o.log.warn({ err: (err as Error).message }, 'response not sent: the association is no longer established');
+      return false;
+    }
+  }
+
+  /** No service: an immediate failure response. PS3.7 Annex C: 0x0211 unrecognized operation. */
+  private refuse(pcId: number, command: CommandSet): void {
+    const rspField = command.CommandField | 0x8000;
+    this.sendMessage(pcId, {
+      CommandField: rspField,
+      MessageIDBeingRespondedTo: command.MessageID as number,
+      ...(command.AffectedSOPClassUID ? { AffectedSOPClassUID: command.AffectedSOPClassUID } : {}),
+      ...(command.AffectedSOPInstanceUID ? { AffectedSOPInstanceUID: command.AffectedSOPInstanceUID } : {}),
+      Status: Status.UnrecognizedOperation,
+    });
+  }
+
+  private fail(why: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.o.log.warn({ why }, 'DIMSE protocol error: aborting the association');
+    try {
+      this.o.assoc.abort({ source: AbortSource.ServiceProvider, reason: AbortReason.InvalidPduParameterValue });
+    } catch {
+      // already ending: nothing to abort
+    }
+  }
+}
+
+function concat(parts: Buffer[]): Buffer {
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}

@@ -1,0 +1,94 @@
+/**
+ * One WebSocket client's record stream with slow-client protection: when more
+ * than `highWaterMark` bytes wait in the socket's send buffer, records are
+ * dropped (and counted) instead of queued without bound. Once the buffer has
+ * drained to half the mark, the client gets one `{kind:'drop', dropped:N}`
+ * record (seq = the last dropped record's seq) and the stream resumes.
+ *
+ * Knows nothing of `ws` beyond `bufferedAmount` and `send(data, cb)`, so tests
+ * drive it with a fake socket.
+ */
+import type { DropRecord, InspectorRecord } from './protocol.js';
+import { recordJson } from './wire.js';
+
+export interface FeedSocket {
+  /** Bytes queued but not yet written to the network. */
+  readonly bufferedAmount: number;
+  /** Queues `data`; `cb` runs once it is written (or failed). */
+  send(data: string, cb?: (err?: Error) => void): void;
+}
+
+export interface ClientFeedOptions {
+  /** Drop records while more than this many bytes are buffered. Default 1 MiB. */
+  highWaterMark?: number;
+  /** Clock for the drop record's ts. Default Date.now. */
+  now?: () => number;
+  /** A send failed (the socket is going away); the server closes it. */
+  onSendError?: (err: Error) => void;
+}
+
+export const DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
+
+export class ClientFeed {
+  readonly #socket: FeedSocket;
+  readonly #high: number;
+  readonly #low: number;
+  readonly #now: () => number;
+  readonly #onSendError: (err: Error) => void;
+  /** Dropped since the last drop record was sent. */
+  #pending = 0;
+  #lastDroppedSeq = 0;
+  /** Dropped over the client's lifetime. */
+  droppedTotal = 0;
+  sent = 0;
+
+  constructor(socket: FeedSocket, opts: ClientFeedOptions = {}) {
+    this.#socket = socket;
+    this.#high = opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
+    this.#low = Math.floor(this.#high / 2);
+    this.#now = opts.now ?? Date.now;
+    this.#onSendError = opts.onSendError ?? (() => {});
+  }
+
+  /** Records dropped and not yet reported to the client. */
+  get pendingDrops(): number {
+    return this.#pending;
+  }
+
+  /** Sends `record`, or drops it while the client is behind. Use as a hub listener. */
+  readonly push = (record: InspectorRecord): void => {
+    const buffered = this.#socket.bufferedAmount;
+    if (this.#pending > 0 ? buffered > this.#low : buffered > this.#high) {
+      this.#pending++;
+      this.droppedTotal++;
+      this.#lastDroppedSeq = record.seq;
+      return;
+    }
+    if (this.#pending > 0) this.#sendDropRecord();
+    this.#send(recordJson(record));
+  };
+
+  #sendDropRecord(): void {
+    const drop: DropRecord = { v: 1, seq: this.#lastDroppedSeq, ts: this.#now(), kind: 'drop', dropped: this.#pending };
+    this.#pending = 0;
+    this.#send(recordJson(drop));
+  }
+
+  #send(text: string): void {
+    this.sent++;
+    try {
+      this.#socket.send(text, this.#afterSend);
+    } catch (err) {
+      this.#onSendError(err as Error);
+    }
+  }
+
+  /** A write finished: if records were dropped and the buffer has drained, say so now rather than on the next record. */
+  readonly #afterSend = (err?: Error): void => {
+    if (err) {
+      this.#onSendError(err);
+      return;
+    }
+    if (this.#pending > 0 && this.#socket.bufferedAmount <= this.#low) this.#sendDropRecord();
+  };
+}
