@@ -115,7 +115,7 @@ const PLACES: Partial<Record<StateId, Point>> = {
 const LOOPS: Partial<Record<StateId, 'right' | 'top-right' | 'bottom-right'>> = {
   Sta6: 'right',
   Sta7: 'top-right',
-  Sta8: 'right',
+  Sta8: 'bottom-right',
   Sta13: 'bottom-right',
 };
 
@@ -229,8 +229,10 @@ export function buildGraph(): Graph {
         labelAlign = 'start';
       } else {
         const y = a.y + a.height;
-        points = [{ x: right - 70, y }, { x: right - 70, y: y + 16 }, { x: right - 34, y: y + 16 }, { x: right - 34, y }];
-        labelAt = { x: right - 52, y: y + 30 };
+        const x = right - (isBar(from) ? 70 : 44);
+        points = [{ x, y }, { x, y: y + 16 }, { x: x + 30, y: y + 16 }, { x: x + 30, y }];
+        labelAt = { x: x + 36, y: y + 19 };
+        labelAlign = 'start';
       }
     } else if (isBar(from) && isBar(to)) {
       // Sta13 → Sta1 (AR-5 after release, AA-2 on ARTIM or A-ABORT): around the right end.
@@ -256,7 +258,7 @@ export function buildGraph(): Graph {
       const q = borderToward(b, { x: cx(a), y: cy(a) });
       points = [p, q];
       labelStacked = p.y === q.y && Math.abs(q.x - p.x) < 80;
-      labelAt = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 - (labelStacked ? 18 : 6) };
+      labelAt = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 + (labelStacked ? 13 : -6) };
     }
     return {
       from,

@@ -119,7 +119,11 @@ export class Inspector {
   private ended(assoc: Association): void {
     this.flushStats(assoc.id);
     this.stats.delete(assoc.id);
-    this.prev.delete(assoc.id);
+    // The final snapshot (→ Sta1) is inspected after subscribers ran: forget the actor only then.
+    setImmediate(() => {
+      this.prev.delete(assoc.id);
+      this.pending.delete(assoc.id);
+    });
     const rq = assoc.associateRq;
     this.hub.publish({
       kind: 'actor', assoc: assoc.id, role: assoc.isRequestor ? 'requestor' : 'acceptor', status: 'done', peer: assoc.remoteAddress,
