@@ -91,6 +91,10 @@ export class Association implements UpperLayerIo {
   }
 
   private started = false;
+  /** Requestor: told when the TCP connection is open (Evt2). */
+  onConnected: (() => void) | undefined;
+  /** Told of socket errors (ECONNREFUSED…) before the close that follows them. */
+  onTransportError: ((err: Error) => void) | undefined;
 
   /** Current Upper Layer state, or "stopped" once the association is over. */
   get state(): StateId | 'stopped' {
@@ -166,6 +170,21 @@ export class Association implements UpperLayerIo {
     this.primitive(abort ? { type: 'Evt15', abort } : { type: 'Evt15' });
   }
 
+  /**
+   * Calls `onIdle` when no byte arrives from the peer for `ms` (network
+   * timeout). Returns the function that stops watching.
+   */
+  watchIdle(ms: number, onIdle: () => void): () => void {
+    const s = this.socket;
+    if (!s) return () => {};
+    s.setTimeout(ms);
+    s.on('timeout', onIdle);
+    return () => {
+      s.setTimeout(0);
+      s.off('timeout', onIdle);
+    };
+  }
+
   /** Stops reading from the peer (backpressure from a slow consumer, e.g. the disk). */
   pauseInput(): void {
     this.socket?.pause();
@@ -193,7 +212,10 @@ export class Association implements UpperLayerIo {
   connect(): void {
     const socket = this.opts.connect!();
     this.attach(socket);
-    socket.once('connect', () => this.send({ type: 'Evt2' }));
+    socket.once('connect', () => {
+      this.onConnected?.();
+      this.send({ type: 'Evt2' });
+    });
   }
 
   write(bytes: Buffer): void {
@@ -234,7 +256,10 @@ export class Association implements UpperLayerIo {
       this.bytesIn += chunk.length;
       for (const ev of this.reader.push(chunk)) this.send(ev);
     });
-    socket.on('error', (err) => this.log.debug({ err: err.message }, 'socket error'));
+    socket.on('error', (err) => {
+      this.log.debug({ err: err.message }, 'socket error');
+      this.onTransportError?.(err);
+    });
     socket.on('close', () => {
       if (this.stopped) return;
       this.ending ||= 'transport closed';

@@ -6,6 +6,21 @@ import type { Inspector } from '../visualize/inspector.js';
 import { acceptorUser } from './acse/acceptor.js';
 import { Reject, type AbstractSyntaxSupport } from './acse/negotiate.js';
 import type { DimseService } from './dimse/service.js';
+import { ClientAssociation, type ProposedContext, type Timeouts } from './scu/client-association.js';
+import { ScuAssociation } from './scu/scu-association.js';
+import type { RoleSelection, UserIdentityRq } from '../transport/pdu-types.js';
+
+export interface AssociateRequest {
+  host: string;
+  port: number;
+  /** The peer's AE title. Default "ANY-SCP". */
+  calledAETitle?: string;
+  contexts: ProposedContext[];
+  roles?: RoleSelection[];
+  userIdentity?: UserIdentityRq;
+  /** Timeouts in ms (connect, ACSE, DIMSE, network idle); 0 disables one. */
+  timeouts?: Partial<Timeouts>;
+}
 
 /** Our Implementation Class UID (a UUID-derived UID, PS3.5 §B.2) and version name (≤ 16 chars). */
 export const IMPLEMENTATION_CLASS_UID = '2.25.100816163100680996855404422894239612974';
@@ -72,6 +87,33 @@ export class ApplicationEntity {
     const matching = this.services.filter((s) => s.serves(abstractSyntax));
     if (matching.length === 0) return undefined;
     return { acceptsTransferSyntax: (ts) => matching.some((s) => s.acceptsTransferSyntax(ts)) };
+  }
+
+  /**
+   * Requests an association (PS3.8 §7.1) and resolves once it is accepted.
+   * The AE's services answer requests the peer makes on it (C-GET's C-STORE
+   * sub-operations). Rejects with AssociationRejectedError (result/source/
+   * reason), AssociationAbortedError, ConnectError or TimeoutError.
+   */
+  async associate(o: AssociateRequest): Promise<ScuAssociation> {
+    const client = await ClientAssociation.open({
+      host: o.host,
+      port: o.port,
+      callingAETitle: this.aeTitle,
+      calledAETitle: o.calledAETitle ?? 'ANY-SCP',
+      contexts: o.contexts,
+      ...(o.roles ? { roles: o.roles } : {}),
+      ...(o.userIdentity ? { userIdentity: o.userIdentity } : {}),
+      ...(o.timeouts ? { timeouts: o.timeouts } : {}),
+      maxPduLength: this.maxPduLength,
+      artimMs: this.artimMs,
+      implementationClassUid: IMPLEMENTATION_CLASS_UID,
+      implementationVersionName: IMPLEMENTATION_VERSION_NAME,
+      services: this.services,
+      log: this.log,
+      ...(this.opts.inspector ? { inspector: this.opts.inspector } : {}),
+    });
+    return new ScuAssociation(client);
   }
 
   /** Starts listening. Rejects with the listen error (e.g. EADDRINUSE). */

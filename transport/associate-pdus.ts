@@ -30,7 +30,10 @@ export function decodeAssociate(type: 1 | 2, r: ByteReader): AssociateRqPdu | As
     else if (itemType === ItemType.PresentationContextRq && type === PduType.AssociateRq) rqContexts.push(decodeRqContext(item));
     else if (itemType === ItemType.PresentationContextAc && type === PduType.AssociateAc) acContexts.push(decodeAcContext(item));
     else if (itemType === ItemType.UserInformation) userInformation = decodeUserInformation(item);
-    else throw new PduDecodeError('ERR_PDU_BAD_ITEM', `unexpected item type 0x${itemType.toString(16)} in ${type === 1 ? 'A-ASSOCIATE-RQ' : 'A-ASSOCIATE-AC'}`, AbortReason.UnexpectedPduParameter);
+    else if (itemType === ItemType.PresentationContextRq || itemType === ItemType.PresentationContextAc) {
+      throw new PduDecodeError('ERR_PDU_BAD_ITEM', `item type 0x${itemType.toString(16)} in ${type === 1 ? 'A-ASSOCIATE-RQ' : 'A-ASSOCIATE-AC'}`, AbortReason.UnexpectedPduParameter);
+    }
+    // Items of unrecognized types are ignored and skipped (PS3.8 §9.3.1).
   }
   if (applicationContext === undefined) {
     throw new PduDecodeError('ERR_PDU_NO_APPLICATION_CONTEXT', 'no Application Context item', AbortReason.InvalidPduParameterValue);
@@ -52,7 +55,7 @@ function decodeRqContext(r: ByteReader): PresentationContextRq {
     const s = r.sub(r.u16('sub-item length'), 'presentation context sub-item');
     if (t === ItemType.AbstractSyntax) abstractSyntax = s.text(s.remaining);
     else if (t === ItemType.TransferSyntax) transferSyntaxes.push(s.text(s.remaining));
-    else throw new PduDecodeError('ERR_PDU_BAD_ITEM', `sub-item 0x${t.toString(16)} in a presentation context`, AbortReason.UnexpectedPduParameter);
+    // other sub-item types are skipped (PS3.8 §9.3.1)
   }
   return { id, abstractSyntax, transferSyntaxes };
 }
@@ -68,7 +71,7 @@ function decodeAcContext(r: ByteReader): PresentationContextAc {
     r.skip(1);
     const s = r.sub(r.u16('sub-item length'), 'presentation context sub-item');
     if (t === ItemType.TransferSyntax) transferSyntax = s.text(s.remaining);
-    else throw new PduDecodeError('ERR_PDU_BAD_ITEM', `sub-item 0x${t.toString(16)} in an accepted presentation context`, AbortReason.UnexpectedPduParameter);
+    // other sub-item types are skipped (PS3.8 §9.3.1)
   }
   return { id, result, transferSyntax };
 }

@@ -25,16 +25,20 @@ export const DEFAULT_MAX_OTHER_PDU = 1 << 20;
  * against the limits, so no buffer is ever sized by an unchecked length.
  *
  * `push` returns the PDUs completed by this read, or throws PduDecodeError
- * (unknown type, length over the limit); after a throw the framer is unusable.
+ * (unknown type, length over the limit). PDUs before a bad header in the same
+ * read are returned first and the error is thrown by the next `push` (an
+ * empty chunk will do). After a throw the framer is unusable.
  */
 export class PduFramer {
   private pending: Buffer | null = null; // partial PDU being filled
   private filled = 0;
   private head: Buffer | null = null; // fewer than 6 header bytes so far
+  private failure: PduDecodeError | null = null;
 
   constructor(private readonly limits: FramerLimits) {}
 
   push(chunk: Buffer): RawPdu[] {
+    if (this.failure) throw this.failure;
     const out: RawPdu[] = [];
     let pos = 0;
     if (this.head) {
@@ -57,7 +61,14 @@ export class PduFramer {
       }
       const type = chunk[pos]!;
       const len = chunk.readUInt32BE(pos + 2);
-      this.check(type, len);
+      try {
+        this.check(type, len);
+      } catch (err) {
+        // PDUs framed before the bad header still count: deliver them now, throw on the next push.
+        if (out.length === 0) throw err;
+        this.failure = err as PduDecodeError;
+        return out;
+      }
       const total = PDU_HEADER + len;
       if (chunk.length - pos >= total) {
         out.push({ type, bytes: chunk.subarray(pos, pos + total) });

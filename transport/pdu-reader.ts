@@ -10,6 +10,8 @@ import type { Pdu, PDataTfPdu } from './pdu-types.js';
  * machine runs once per read, not once per PDU. After an invalid PDU (Evt19)
  * nothing more is read from the peer.
  */
+const EMPTY = Buffer.alloc(0);
+
 export class PduReader {
   private readonly framer: PduFramer;
   private failed = false;
@@ -39,7 +41,8 @@ export class PduReader {
       batchBytes = 0;
     };
     try {
-      for (const raw of this.framer.push(chunk)) {
+      const raws = this.framer.push(chunk);
+      for (const raw of raws) {
         const pdu = decodePdu(raw.bytes);
         this.onPdu(pdu, raw.bytes.length);
         if (pdu.type === 'P-DATA-TF') {
@@ -51,6 +54,7 @@ export class PduReader {
         events.push(eventOf(pdu));
       }
       flush();
+      this.framer.push(EMPTY); // throws a header error found after the PDUs above
     } catch (err) {
       if (!(err instanceof PduDecodeError)) throw err;
       flush();

@@ -93,7 +93,13 @@ export const ACTION_IMPL: Record<ActionId, Act> = {
   'AA-2': (io) => io.closeTransport(),
   /** A-ABORT PDU received. */
   'AA-3': (io, e) => {
-    if (e.type === 'Evt16') io.indicate({ type: 'A-ABORT.indication', source: e.pdu.source, reason: e.pdu.reason });
+    if (e.type === 'Evt16') {
+      io.indicate(
+        e.pdu.source === AbortSource.ServiceProvider
+          ? { type: 'A-P-ABORT.indication', reason: `A-ABORT from the peer's service-provider, reason ${e.pdu.reason}` }
+          : { type: 'A-ABORT.indication', source: e.pdu.source, reason: e.pdu.reason },
+      );
+    }
     io.closeTransport();
   },
   /** Transport closed under an established or pending association. */

@@ -28,6 +28,8 @@ export interface ProviderOptions {
   log: Logger;
   inspect?: (ev: InspectionEvent) => void;
   observer?: DimseObserver;
+  /** Requestor side: DIMSE responses (CommandField bit 15 set), with their data set if any, go here. */
+  onResponse?: (pcId: number, command: CommandSet, dataset?: Buffer) => void;
 }
 
 /**
@@ -43,6 +45,8 @@ export class DimseProvider {
   private readonly router: Actor<ReturnType<typeof createRouterMachine>>;
   /** The operation whose data set is arriving, and how it is delivered. */
   private incoming: { opId: string; mode: 'stream' | 'buffer' | 'discard'; parts: Buffer[]; bytes: number; start?: () => void } | null = null;
+  /** A response whose data set (an identifier) is arriving. */
+  private incomingResponse: { pcId: number; command: CommandSet; parts: Buffer[]; bytes: number } | null = null;
   private failed = false;
 
   constructor(private readonly o: ProviderOptions) {
@@ -83,6 +87,12 @@ export class DimseProvider {
   private onCommand(pcId: number, command: CommandSet, hasDataset: boolean): void {
     const ctx = this.o.contexts.get(pcId)!;
     this.o.observer?.('in', pcId, command, 0);
+    if (command.CommandField & 0x8000) {
+      if (!this.o.onResponse) return this.fail(`unexpected ${command.CommandField.toString(16)} response on an acceptor`);
+      if (hasDataset) this.incomingResponse = { pcId, command, parts: [], bytes: 0 };
+      else this.o.onResponse(pcId, command);
+      return;
+    }
     if (command.CommandField === CommandField['C-CANCEL-RQ']) {
       const child = this.child(`op-${pcId}-${command.MessageIDBeingRespondedTo}`);
       child?.send({ type: 'CANCEL' });
@@ -111,6 +121,17 @@ export class DimseProvider {
   }
 
   private onData(_pcId: number, chunk: Buffer, last: boolean): void {
+    const rsp = this.incomingResponse;
+    if (rsp) {
+      rsp.bytes += chunk.length;
+      if (rsp.bytes > this.o.maxBufferedDataset) return this.fail(`response data set over ${this.o.maxBufferedDataset} bytes`);
+      rsp.parts.push(Buffer.from(chunk));
+      if (last) {
+        this.incomingResponse = null;
+        this.o.onResponse!(rsp.pcId, rsp.command, concat(rsp.parts));
+      }
+      return;
+    }
     const inc = this.incoming;
     if (!inc) return;
     inc.bytes += chunk.length;
@@ -152,6 +173,29 @@ export class DimseProvider {
       return true;
     } catch (err) {
       this.o.log.warn({ err: (err as Error).message }, 'response not sent: the association is no longer established');
+      return false;
+    }
+  }
+
+  /**
+   * Sends a message whose data set comes in pieces (e.g. read from a file),
+   * waiting for the socket to drain between pieces so memory stays flat.
+   * Returns false if the association stopped accepting P-DATA meanwhile.
+   */
+  async sendMessageStream(pcId: number, command: CommandSet, pieces: AsyncIterable<Buffer>, datasetBytes: number): Promise<boolean> {
+    const cmd = { ...command, CommandDataSetType: 0x0000 };
+    this.o.observer?.('out', pcId, cmd, datasetBytes);
+    try {
+      this.o.assoc.sendPData(this.writer.command(pcId, cmd));
+      let pending: Buffer | undefined;
+      for await (const piece of pieces) {
+        if (pending && !this.o.assoc.sendPData(this.writer.dataset(pcId, pending, false))) await this.o.assoc.drained();
+        pending = piece;
+      }
+      this.o.assoc.sendPData(this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
+      return true;
+    } catch (err) {
+      this.o.log.warn({ err: (err as Error).message }, 'message not sent: the association is no longer established');
       return false;
     }
   }

@@ -29,7 +29,7 @@ async function launch(): Promise<BrowserContext> {
   });
 }
 
-const row = (page: Page, assoc: string) => page.locator(`tr[data-assoc="${assoc}"]`);
+const row = (page: Page, assoc: string) => page.locator(`[data-assoc="${assoc}"]`);
 
 test('inspector page shows each association, its current state and its timeline', { skip, timeout: 60_000 }, async (t) => {
   assert.ok(haveChromium, `${CHROMIUM} is missing and CI=true: the browser test cannot be skipped on CI`);
@@ -56,14 +56,14 @@ test('inspector page shows each association, its current state and its timeline'
   // Backlog: assoc-1 reached Sta6 before the page connected.
   for (const r of acceptorToSta6()) hub.publish(r);
   await page.goto(server.url);
-  await page.waitForSelector('tr[data-assoc="assoc-1"][data-current-state="Sta6"]');
+  await page.waitForSelector('[data-assoc="assoc-1"][data-current-state="Sta6"]');
   await page.waitForSelector('[data-testid=connection][data-conn="live"]');
 
   // Live: assoc-2 opens, queries and releases while the page watches; two more for context.
   for (const r of requestorFindAndRelease()) hub.publish(r);
   for (const r of bystanders()) hub.publish(r);
-  await page.waitForSelector('tr[data-assoc="assoc-2"][data-current-state="Sta1"][data-status="ended"]');
-  await page.waitForSelector('tr[data-assoc="assoc-4"][data-current-state="Sta6"]');
+  await page.waitForSelector('[data-assoc="assoc-2"][data-current-state="Sta1"][data-status="ended"]');
+  await page.waitForSelector('[data-assoc="assoc-4"][data-current-state="Sta6"]');
 
   assert.equal(await row(page, 'assoc-1').getAttribute('data-current-state'), 'Sta6');
   assert.equal(await row(page, 'assoc-1').getAttribute('data-status'), 'live');

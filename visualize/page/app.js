@@ -8,6 +8,7 @@ const TIMELINE_KEPT = 2000; // entries kept per association
 const TIMELINE_SHOWN = 500; // entries rendered for the selected association
 const ENDED_KEPT = 1000; // ended associations kept in the list
 const BADGE_IDS = 2; // association ids spelled out in a state badge
+const COUNTER_MS = 250; // rows whose only change is a counter are refreshed at most this often
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, cls, text) => {
@@ -23,7 +24,7 @@ const svg = (tag, attrs = {}) => {
 };
 const fmtBytes = (n) =>
   n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : n < 1073741824 ? `${(n / 1048576).toFixed(1)} MiB` : `${(n / 1073741824).toFixed(2)} GiB`;
-const fmtInt = (n) => n.toLocaleString('en-US');
+const fmtInt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 const fmtTime = (ts) => {
   const d = new Date(ts);
@@ -44,7 +45,8 @@ const model = {
   lastError: '',
 };
 
-const dirty = { rows: new Set(), states: new Set(), selection: true, timeline: true, header: true, rebuildRows: false };
+const dirty = { rows: new Set(), urgent: false, states: new Set(), selection: true, timeline: true, header: true, rebuildRows: false };
+let countersAt = 0; // when rows and header were last refreshed
 let selected = null; // association id
 let frame = 0;
 
@@ -54,6 +56,7 @@ function resetModel() {
   for (const id of model.byState.keys()) dirty.states.add(id);
   model.records = 0;
   timelineView.rebuild = true;
+  view.selectionKey = view.headKey = null;
   dirty.rebuildRows = true;
   dirty.selection = dirty.timeline = dirty.header = true;
 }
@@ -64,9 +67,10 @@ function getAssoc(id, ts) {
     a = {
       id, role: '', peer: '', callingAE: '', calledAE: '', state: 'Sta1', live: true, ending: '',
       first: ts, lastTs: ts, last: null, taken: new Set(), visited: new Set(['Sta1']),
-      entries: [], nextEntry: 1, forgotten: 0, dimse: 0, bytesIn: 0, bytesOut: 0, row: null,
+      entries: [], nextEntry: 1, forgotten: 0, dimse: 0, bytesIn: 0, bytesOut: 0, pdata: 0, row: null,
     };
     model.assocs.set(id, a);
+    dirty.urgent = true;
     model.byState.get('Sta1')?.add(id);
     dirty.states.add('Sta1');
     if (selected === null) selectAssoc(id);
@@ -90,6 +94,7 @@ function forgetEnded() {
 
 function setState(a, to) {
   if (a.state === to) return;
+  dirty.urgent = true;
   if (a.live) {
     model.byState.get(a.state)?.delete(a.id);
     model.byState.get(to)?.add(a.id);
@@ -160,6 +165,7 @@ function onRecord(r) {
         }
         a.live = false;
         a.ending = r.ending || 'ended';
+        dirty.urgent = true;
         addEntry(a, { kind: 'actor', ts: r.ts, text: `association ended · ${a.ending}`, ending: a.ending });
       } else if (!a.started) {
         a.started = true;
@@ -186,7 +192,10 @@ function onRecord(r) {
         if (!a.callingAE && typeof d.callingAE === 'string') a.callingAE = d.callingAE;
         if (!a.calledAE && typeof d.calledAE === 'string') a.calledAE = d.calledAE;
       }
-      if (r.pduType === 'P-DATA-TF') fold(a, r.ts, { pdus: 1, bytes: r.len || 0, dir: r.dir });
+      if (r.pduType === 'P-DATA-TF') {
+        a.pdata += r.len || 0;
+        fold(a, r.ts, { pdus: 1, bytes: r.len || 0, dir: r.dir });
+      }
       else addEntry(a, { kind: 'pdu', ts: r.ts, dir: r.dir, pduType: r.pduType, len: r.len, summary: r.summary || '' });
       break;
     }
@@ -198,6 +207,7 @@ function onRecord(r) {
       });
       break;
     case 'stats':
+      a.pdata += r.bytes || 0;
       fold(a, r.ts, { pdus: r.pdus || 0, bytes: r.bytes || 0 });
       break;
     case 'error':
@@ -210,7 +220,7 @@ function onRecord(r) {
 
 // ---------------------------------------------------------------- diagram
 
-const view = { nodes: new Map(), edges: new Map(), badges: new Map(), lastLabel: null, highlighted: new Set(), activeNode: null };
+const view = { nodes: new Map(), edges: new Map(), badges: new Map(), lastLabel: null, highlighted: new Set(), selectionKey: null, headKey: null };
 
 function pathD(points, r = 7) {
   let d = `M${points[0].x},${points[0].y}`;
@@ -332,6 +342,10 @@ function renderBadge(id) {
 
 function renderSelectionOnDiagram() {
   const a = selected ? model.assocs.get(selected) : null;
+  const last = a?.last;
+  const key = a ? `${a.id}|${a.state}|${last ? `${last.from}>${last.to} ${last.evt}/${last.acts}` : ''}|${a.taken.size}|${a.visited.size}` : '';
+  if (key === view.selectionKey) return;
+  view.selectionKey = key;
   for (const key of view.highlighted) view.edges.get(key)?.g.classList.remove('taken', 'last');
   view.highlighted.clear();
   for (const { g } of view.nodes.values()) g.classList.remove('active', 'visited');
@@ -434,27 +448,35 @@ function rowVisible(a) {
 function renderRow(a) {
   let tr = a.row;
   if (!tr) {
-    tr = document.createElement('tr');
+    tr = el('div', 'row');
+    tr.setAttribute('role', 'row');
     tr.dataset.assoc = a.id;
-    for (const cls of ['id', 'role', 'peer', 'ae', 'state', 'status', 'num', 'num']) tr.append(el('td', cls));
+    for (const cls of ['id', 'role', 'peer', 'ae', 'state', 'status', 'num', 'num', 'num']) {
+      const cell = el('span', cls);
+      cell.setAttribute('role', 'cell');
+      tr.append(cell);
+    }
     a.row = tr;
-    $('#assocs tbody').prepend(tr); // newest first
+    $('#assoc-rows').prepend(tr); // newest first
   }
   const c = tr.children;
-  c[0].textContent = a.id;
-  c[1].textContent = a.role === 'acceptor' ? 'acceptor' : a.role === 'requestor' ? 'requestor' : '—';
-  c[1].className = 'role';
-  c[2].textContent = a.peer || '—';
-  c[3].textContent = a.callingAE || a.calledAE ? `${a.callingAE || '?'} → ${a.calledAE || '?'}` : '—';
+  const put = (i, text) => {
+    if (c[i].textContent !== text) c[i].textContent = text;
+  };
+  put(0, a.id);
+  put(1, a.role || '—');
+  put(2, a.peer || '—');
+  put(3, a.callingAE || a.calledAE ? `${a.callingAE || '?'} → ${a.calledAE || '?'}` : '—');
   const chip = c[4].firstChild ?? c[4].appendChild(el('span'));
   chip.className = `chip ${a.state.toLowerCase()}`;
   chip.textContent = a.state;
   chip.title = model.table?.states?.[a.state] ?? '';
-  c[5].textContent = a.live ? 'live' : `ended · ${a.ending}`;
-  c[5].className = a.live ? 'status-live' : endingClass(a.ending);
+  put(5, a.live ? 'live' : `ended · ${a.ending}`);
+  c[5].className = a.live ? 'status status-live' : `status ${endingClass(a.ending)}`;
   c[5].title = a.live ? '' : a.ending;
-  c[6].textContent = fmtInt(a.dimse);
-  c[7].textContent = `${fmtBytes(a.bytesIn)} / ${fmtBytes(a.bytesOut)}`;
+  put(6, fmtInt(a.dimse));
+  put(7, fmtBytes(a.pdata));
+  put(8, `${fmtBytes(a.bytesIn)} / ${fmtBytes(a.bytesOut)}`);
   tr.dataset.currentState = a.state;
   tr.dataset.status = a.live ? 'live' : 'ended';
   tr.classList.toggle('ended', !a.live);
@@ -475,7 +497,7 @@ function selectAssoc(id) {
 
 // ---------------------------------------------------------------- timeline
 
-const timelineView = { rebuild: true, items: new Map(), revs: new Map() };
+const timelineView = { rebuild: true, stick: true, items: new Map(), revs: new Map() };
 
 function entryItem(e) {
   const li = el('li', `k-${e.kind}`);
@@ -537,7 +559,6 @@ function entryItem(e) {
 function renderTimeline() {
   const list = $('#timeline');
   const a = selected ? model.assocs.get(selected) : null;
-  const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 24;
   if (!a) {
     list.replaceChildren();
     timelineView.items.clear();
@@ -565,21 +586,31 @@ function renderTimeline() {
     if (!more) list.prepend((more = el('li', 'more')));
     more.textContent = `${fmtInt(hidden)} earlier entries not shown`;
   } else more?.remove();
+  let appended = false;
   for (const e of entries) {
     const li = timelineView.items.get(e.id);
     if (li && timelineView.revs.get(e.id) === e.rev) continue;
     const fresh = entryItem(e);
     if (li) li.replaceWith(fresh);
-    else list.append(fresh);
+    else {
+      list.append(fresh);
+      appended = true;
+    }
     timelineView.items.set(e.id, fresh);
     timelineView.revs.set(e.id, e.rev);
   }
-  if (atBottom || rebuilt) list.scrollTop = list.scrollHeight;
+  if ((timelineView.stick && appended) || rebuilt) {
+    timelineView.stick = true;
+    list.scrollTop = 1e9; // clamped to the end; no layout read
+  }
 }
 
 function renderSelectedHead() {
   const head = $('#selected-head');
   const a = selected ? model.assocs.get(selected) : null;
+  const key = a ? [a.id, a.state, a.live, a.ending, a.role, a.peer, a.callingAE, a.calledAE, a.dimse, a.pdata, a.bytesIn, a.bytesOut].join('|') : '';
+  if (key === view.headKey) return;
+  view.headKey = key;
   if (!a) {
     head.replaceChildren(el('h2', '', 'Timeline'), el('p', 'muted', 'Select an association.'));
     return;
@@ -592,7 +623,7 @@ function renderSelectedHead() {
   row('role / peer', `${a.role || '—'} · ${a.peer || '—'}`);
   row('calling → called', `${a.callingAE || '?'} → ${a.calledAE || '?'}`);
   row('state', `${a.state}  ${model.table?.states?.[a.state] ?? ''}`);
-  row('traffic', `${fmtInt(a.dimse)} DIMSE · in ${fmtBytes(a.bytesIn)} · out ${fmtBytes(a.bytesOut)}`);
+  row('traffic', `${fmtInt(a.dimse)} DIMSE · P-DATA ${fmtBytes(a.pdata)} · in ${fmtBytes(a.bytesIn)} · out ${fmtBytes(a.bytesOut)}`);
   head.replaceChildren(title, dl);
 }
 
@@ -607,18 +638,23 @@ function render() {
   if (!model.graph) return;
   if (dirty.rebuildRows) {
     dirty.rebuildRows = false;
-    $('#assocs tbody').replaceChildren();
+    $('#assoc-rows').replaceChildren();
     for (const a of model.assocs.values()) {
       a.row = null;
       dirty.rows.add(a.id);
     }
   }
-  for (const id of dirty.rows) {
-    const a = model.assocs.get(id);
-    if (a) renderRow(a);
+  const now = performance.now();
+  const counters = now - countersAt >= COUNTER_MS;
+  if (dirty.urgent || counters) {
+    for (const id of dirty.rows) {
+      const a = model.assocs.get(id);
+      if (a) renderRow(a);
+    }
+    if (dirty.rows.has(selected)) dirty.selection = true;
+    dirty.rows.clear();
+    dirty.urgent = false;
   }
-  if (dirty.rows.has(selected)) dirty.selection = true;
-  dirty.rows.clear();
   $('#empty').hidden = model.assocs.size > 0;
   for (const id of dirty.states) if (view.badges.has(id)) renderBadge(id);
   dirty.states.clear();
@@ -631,7 +667,8 @@ function render() {
     dirty.timeline = false;
     renderTimeline();
   }
-  if (dirty.header) {
+  if (dirty.header && counters) {
+    countersAt = now;
     dirty.header = false;
     let live = 0;
     for (const a of model.assocs.values()) if (a.live) live++;
@@ -641,6 +678,7 @@ function render() {
     notice.textContent = text;
     notice.hidden = !text;
   }
+  if (dirty.rows.size || dirty.header) schedule(); // counters still to show
 }
 
 // ---------------------------------------------------------------- connection
@@ -703,10 +741,14 @@ async function main() {
   const diagram = $('#diagram');
   diagram.addEventListener('mousemove', onDiagramHover);
   diagram.addEventListener('mouseleave', hideTip);
-  $('#assocs tbody').addEventListener('click', (ev) => {
-    const tr = ev.target.closest('tr[data-assoc]');
+  $('#assoc-rows').addEventListener('click', (ev) => {
+    const tr = ev.target.closest('[data-assoc]');
     if (tr) selectAssoc(tr.dataset.assoc);
   });
+  const list = $('#timeline');
+  list.addEventListener('scroll', () => {
+    timelineView.stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 24;
+  }, { passive: true });
   $('#filter').addEventListener('input', (ev) => {
     filter.text = ev.target.value.trim().toLowerCase();
     for (const a of model.assocs.values()) if (a.row) a.row.hidden = !rowVisible(a);

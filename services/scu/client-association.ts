@@ -1,0 +1,339 @@
+import { connect as tcpConnect } from 'node:net';
+import type { Logger } from 'pino';
+import { Association } from '../../machines/association.js';
+import type { Indication } from '../../machines/upper-layer/events.js';
+import { emptyUserInformation, type AssociateRqPdu, type RoleSelection, type UserIdentityRq } from '../../transport/pdu-types.js';
+import type { Inspector } from '../../visualize/inspector.js';
+import type { AcceptedContext } from '../acse/negotiate.js';
+import type { CommandSet } from '../dimse/command-set.js';
+import { DimseProvider } from '../dimse/provider.js';
+import type { DimseService } from '../dimse/service.js';
+import { statusCategory } from '../dimse/status.js';
+import { DICOMApplicationContext } from '../registry/uids.js';
+import { AssociationAbortedError, AssociationRejectedError, ConnectError, NoPresentationContextError, TimeoutError } from './errors.js';
+
+/** A presentation context to propose: one abstract syntax, transfer syntaxes in order of preference. */
+export interface ProposedContext {
+  abstractSyntax: string;
+  transferSyntaxes: string[];
+}
+
+/** Timeouts in ms; 0 disables one. */
+export interface Timeouts {
+  /** TCP connect. Default 10 000. */
+  connectMs: number;
+  /** A-ASSOCIATE-AC/RJ and A-RELEASE-RP. Default 30 000. */
+  acseMs: number;
+  /** Each DIMSE response (reset by every pending response). Default 60 000. */
+  dimseMs: number;
+  /** No bytes from the peer while a request is outstanding. Default 60 000. */
+  networkMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, acseMs: 30_000, dimseMs: 60_000, networkMs: 60_000 };
+
+export interface AssociateOptions {
+  host: string;
+  port: number;
+  callingAETitle: string;
+  calledAETitle: string;
+  contexts: ProposedContext[];
+  /** SCP/SCU Role Selection items to propose (C-GET: scpRole 1 for the storage classes). */
+  roles?: RoleSelection[];
+  userIdentity?: UserIdentityRq;
+  /** Our Maximum Length, bytes. */
+  maxPduLength: number;
+  artimMs: number;
+  timeouts?: Partial<Timeouts>;
+  implementationClassUid: string;
+  implementationVersionName: string;
+  /** Services for requests the peer sends us on this association (C-STORE sub-operations of a C-GET). */
+  services?: readonly DimseService[];
+  log: Logger;
+  inspector?: Inspector;
+}
+
+/** One response of a request: its command set and data set (an identifier), if any. */
+export interface DimseResponse {
+  command: CommandSet;
+  dataset?: Buffer;
+}
+
+let nextId = 0;
+
+/**
+ * The requestor side of an association (PS3.8 Sta4, Sta5, Sta7, Sta9, Sta11):
+ * associate, send requests and collect their responses, release or abort.
+ * Every wait is bounded by a timeout; on any timeout the association is
+ * aborted and the wait rejects with TimeoutError.
+ */
+export class ClientAssociation {
+  readonly assoc: Association;
+  /** Accepted presentation contexts by ID. */
+  readonly contexts = new Map<number, AcceptedContext>();
+  /** The peer's Maximum Length, bytes (0 = unlimited). */
+  peerMaxLength = 0;
+  acceptedRoles: RoleSelection[] = [];
+  private provider: DimseProvider | undefined;
+  private readonly timeouts: Timeouts;
+  private messageId = 0;
+  private readonly waiting = new Map<number, { push(r: DimseResponse): void; fail(e: Error): void }>();
+  private phase: 'associating' | 'established' | 'releasing' | 'ended' = 'associating';
+  private failure: Error | undefined;
+  private onPhase: ((err?: Error) => void) | undefined;
+
+  private constructor(private readonly o: AssociateOptions) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...o.timeouts };
+    const id = `assoc-c${++nextId}`;
+    const log = o.log.child({ assoc: id, peer: `${o.host}:${o.port}` });
+    const insp = o.inspector;
+    this.assoc = new Association({
+      id,
+      role: 'requestor',
+      connect: () => tcpConnect({ host: o.host, port: o.port, noDelay: true }),
+      maxPduLength: o.maxPduLength,
+      artimMs: o.artimMs,
+      log,
+      onIndication: (ind) => this.indication(ind),
+      ...(insp ? { inspect: insp.inspect, observer: insp.observer() } : {}),
+    });
+    void this.assoc.done.then(() => this.ended());
+  }
+
+  /** Opens an association. Rejects with AssociationRejectedError, AssociationAbortedError, ConnectError or TimeoutError. */
+  static async open(o: AssociateOptions): Promise<ClientAssociation> {
+    const c = new ClientAssociation(o);
+    await c.start();
+    return c;
+  }
+
+  private start(): Promise<void> {
+    const o = this.o;
+    const rq: AssociateRqPdu = {
+      type: 'A-ASSOCIATE-RQ',
+      protocolVersion: 1,
+      calledAETitle: o.calledAETitle,
+      callingAETitle: o.callingAETitle,
+      applicationContext: DICOMApplicationContext,
+      presentationContexts: o.contexts.map((c, i) => ({ id: 2 * i + 1, abstractSyntax: c.abstractSyntax, transferSyntaxes: c.transferSyntaxes })),
+      userInformation: {
+        ...emptyUserInformation(),
+        maxLength: o.maxPduLength,
+        implementationClassUid: o.implementationClassUid,
+        implementationVersionName: o.implementationVersionName,
+        roleSelections: o.roles ?? [],
+        ...(o.userIdentity ? { userIdentityRq: o.userIdentity } : {}),
+      },
+    };
+    if (rq.presentationContexts.length > 128) throw new NoPresentationContextError(`${rq.presentationContexts.length} presentation contexts proposed; at most 128 fit in one association`);
+    return new Promise<void>((resolve, reject) => {
+      const connectTimer = this.timer(this.timeouts.connectMs, () => this.giveUp(new TimeoutError('connect', this.timeouts.connectMs)));
+      let acseTimer: NodeJS.Timeout | undefined;
+      this.onPhase = (err) => {
+        clearTimeout(connectTimer);
+        clearTimeout(acseTimer);
+        this.onPhase = undefined;
+        if (err) reject(err);
+        else resolve();
+      };
+      this.assoc.onConnected = () => {
+        clearTimeout(connectTimer);
+        acseTimer = this.timer(this.timeouts.acseMs, () => this.giveUp(new TimeoutError('acse', this.timeouts.acseMs)));
+      };
+      this.assoc.onTransportError = (err) => {
+        if (this.phase === 'associating') this.failure ??= new ConnectError(o.host, o.port, err.message);
+      };
+      this.o.inspector?.started(this.assoc, 'requestor');
+      this.assoc.associate(rq);
+    });
+  }
+
+  private indication(ind: Indication): void {
+    switch (ind.type) {
+      case 'A-ASSOCIATE.confirm-accept': {
+        const rq = this.assoc.associateRq!;
+        for (const pc of ind.ac.presentationContexts) {
+          const proposed = rq.presentationContexts.find((p) => p.id === pc.id);
+          if (pc.result === 0 && proposed) this.contexts.set(pc.id, { id: pc.id, abstractSyntax: proposed.abstractSyntax, transferSyntax: pc.transferSyntax });
+        }
+        this.peerMaxLength = ind.ac.userInformation.maxLength ?? 0;
+        this.acceptedRoles = ind.ac.userInformation.roleSelections;
+        this.provider = new DimseProvider({
+          assoc: this.assoc,
+          info: { id: this.assoc.id, callingAETitle: rq.callingAETitle, calledAETitle: rq.calledAETitle, peer: `${this.o.host}:${this.o.port}`, implementationClassUid: this.o.implementationClassUid },
+          contexts: this.contexts,
+          services: this.o.services ?? [],
+          peerMaxLength: this.peerMaxLength,
+          maxCommandBytes: 64 << 10,
+          maxBufferedDataset: 64 << 20,
+          log: this.assoc.log,
+          onResponse: (_pc, command, dataset) => this.response(command, dataset),
+          ...(this.o.inspector ? { inspect: this.o.inspector.inspect, observer: this.o.inspector.dimse(this.assoc) } : {}),
+        });
+        this.phase = 'established';
+        this.assoc.log.info({ accepted: this.contexts.size, proposed: rq.presentationContexts.length }, 'association accepted');
+        this.onPhase?.();
+        return;
+      }
+      case 'A-ASSOCIATE.confirm-reject':
+        this.failure = new AssociationRejectedError(ind.rj.result, ind.rj.source, ind.rj.reason);
+        return;
+      case 'P-DATA.indication':
+        this.provider?.pData(ind.pdus);
+        return;
+      case 'A-RELEASE.indication':
+        // Release collision as requestor (Sta9): answer, then wait for the peer's A-RELEASE-RP (Sta11).
+        if (ind.collision) queueMicrotask(() => this.safely(() => this.assoc.releaseResponse()));
+        return;
+      case 'A-ABORT.indication':
+        this.failure ??= new AssociationAbortedError('A-ABORT', ind.source, ind.reason);
+        return;
+      case 'A-P-ABORT.indication':
+        this.failure ??= new AssociationAbortedError(ind.reason);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private response(command: CommandSet, dataset?: Buffer): void {
+    const id = Number(command.MessageIDBeingRespondedTo);
+    const w = this.waiting.get(id);
+    if (!w) {
+      this.assoc.log.warn({ id }, 'response to no outstanding request: ignored');
+      return;
+    }
+    w.push(dataset ? { command, dataset } : { command });
+  }
+
+  private ended(): void {
+    this.provider?.stop();
+    const err = this.failure ?? new AssociationAbortedError(this.assoc.ending || 'transport closed');
+    this.phase = 'ended';
+    this.onPhase?.(this.failure || !this.wasReleased() ? err : undefined);
+    for (const w of this.waiting.values()) w.fail(err);
+    this.waiting.clear();
+  }
+
+  private released = false;
+  private wasReleased(): boolean {
+    return this.released;
+  }
+
+  /** The accepted context for an abstract syntax (and, if given, one of these transfer syntaxes). */
+  contextFor(abstractSyntax: string, transferSyntaxes?: readonly string[]): AcceptedContext | undefined {
+    let any: AcceptedContext | undefined;
+    for (const c of this.contexts.values()) {
+      if (c.abstractSyntax !== abstractSyntax) continue;
+      if (!transferSyntaxes || transferSyntaxes.includes(c.transferSyntax)) return c;
+      any ??= c;
+    }
+    return transferSyntaxes ? undefined : any;
+  }
+
+  /** All accepted contexts for an abstract syntax. */
+  contextsFor(abstractSyntax: string): AcceptedContext[] {
+    return [...this.contexts.values()].filter((c) => c.abstractSyntax === abstractSyntax);
+  }
+
+  nextMessageId(): number {
+    this.messageId = (this.messageId % 0xffff) + 1;
+    return this.messageId;
+  }
+
+  /**
+   * Sends a request and yields every response until the final one (a status
+   * that is not Pending). `dataset` is a whole buffer or pieces streamed with
+   * backpressure. Each response must come within the DIMSE timeout.
+   * Throws TimeoutError, AssociationAbortedError.
+   */
+  async *request(pcId: number, command: CommandSet, dataset?: Buffer | { pieces: AsyncIterable<Buffer>; bytes: number }): AsyncGenerator<DimseResponse> {
+    if (this.phase !== 'established' || !this.provider) throw this.failure ?? new AssociationAbortedError('the association is not established');
+    const id = command.MessageID as number;
+    const queue: DimseResponse[] = [];
+    let error: Error | undefined;
+    let wake: (() => void) | undefined;
+    this.waiting.set(id, {
+      push: (r) => {
+        queue.push(r);
+        wake?.();
+      },
+      fail: (e) => {
+        error = e;
+        wake?.();
+      },
+    });
+    const idle = this.timeouts.networkMs ? this.assoc.watchIdle(this.timeouts.networkMs, () => this.giveUp(new TimeoutError('network', this.timeouts.networkMs))) : undefined;
+    try {
+      const sent =
+        dataset === undefined || Buffer.isBuffer(dataset)
+          ? this.provider.sendMessage(pcId, command, dataset)
+          : await this.provider.sendMessageStream(pcId, command, dataset.pieces, dataset.bytes);
+      if (!sent) throw this.failure ?? new AssociationAbortedError(this.assoc.ending || 'the association ended while sending');
+      while (true) {
+        while (queue.length === 0 && !error) {
+          await new Promise<void>((r) => {
+            wake = r;
+            const t = this.timer(this.timeouts.dimseMs, () => this.giveUp(new TimeoutError('dimse', this.timeouts.dimseMs)));
+            const orig = wake;
+            wake = () => {
+              clearTimeout(t);
+              orig();
+            };
+          });
+          wake = undefined;
+        }
+        if (queue.length === 0 && error) throw error;
+        const r = queue.shift()!;
+        yield r;
+        if (statusCategory(Number(r.command.Status ?? 0)) !== 'pending') return;
+      }
+    } finally {
+      idle?.();
+      this.waiting.delete(id);
+    }
+  }
+
+  /** Sends a C-CANCEL-RQ for an outstanding request (PS3.7 §9.3.2.3). */
+  cancel(pcId: number, messageId: number): void {
+    this.provider?.sendMessage(pcId, { CommandField: 0x0fff, MessageIDBeingRespondedTo: messageId });
+  }
+
+  /** A-RELEASE: resolves once released; aborts (and still resolves) if no A-RELEASE-RP comes within the ACSE timeout. */
+  async release(): Promise<void> {
+    if (this.phase !== 'established') return;
+    this.phase = 'releasing';
+    this.released = true;
+    const t = this.timer(this.timeouts.acseMs, () => this.giveUp(new TimeoutError('acse', this.timeouts.acseMs)));
+    this.safely(() => this.assoc.release());
+    await this.assoc.done;
+    clearTimeout(t);
+  }
+
+  /** A-ABORT (service-user); resolves once the transport is closed. */
+  async abort(): Promise<void> {
+    this.safely(() => this.assoc.abort());
+    this.assoc.closeTransport();
+    await this.assoc.done;
+  }
+
+  /** Gives up on the association: abort if one exists, close the transport, and fail with `err`. */
+  private giveUp(err: Error): void {
+    this.failure ??= err;
+    this.assoc.log.warn({ err: err.message }, 'aborting the association');
+    this.safely(() => this.assoc.abort());
+    this.assoc.closeTransport();
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch {
+      // InvalidPrimitiveError: the association already moved on; it is logged there.
+    }
+  }
+
+  private timer(ms: number, fn: () => void): NodeJS.Timeout | undefined {
+    return ms > 0 ? setTimeout(fn, ms) : undefined;
+  }
+}

@@ -1,0 +1,79 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { transcodeDataset } from '../dimse/dataset-codec.js';
+import type { Part10Info } from '../storage/part10-reader.js';
+import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isUncompressed, uidName, DeflatedExplicitVRLittleEndian } from '../registry/uids.js';
+import type { AcceptedContext } from '../acse/negotiate.js';
+import type { ProposedContext } from './client-association.js';
+import { NoPresentationContextError } from './errors.js';
+
+const UNCOMPRESSED = [ExplicitVRLittleEndian, ImplicitVRLittleEndian, ExplicitVRBigEndian];
+const PIECE = 1 << 20;
+
+/**
+ * Presentation contexts for sending these files: for each SOP class and
+ * transfer syntax found, one context with exactly that syntax (so each file
+ * can go as it is), plus, per SOP class, one with the uncompressed syntaxes
+ * as a fallback for transcoding.
+ */
+export function contextsForFiles(files: readonly Pick<Part10Info, 'sopClassUid' | 'transferSyntaxUid'>[]): ProposedContext[] {
+  const out: ProposedContext[] = [];
+  const seen = new Set<string>();
+  const classes = new Set<string>();
+  for (const f of files) {
+    const key = `${f.sopClassUid}|${f.transferSyntaxUid}`;
+    classes.add(f.sopClassUid);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ abstractSyntax: f.sopClassUid, transferSyntaxes: [f.transferSyntaxUid] });
+  }
+  for (const c of classes) out.push({ abstractSyntax: c, transferSyntaxes: UNCOMPRESSED });
+  return out;
+}
+
+/** How a file will be sent on an association. */
+export interface SendPlan {
+  context: AcceptedContext;
+  /** The data set's bytes as pieces, and its size in bytes. */
+  pieces: () => AsyncIterable<Buffer>;
+  bytes: number;
+  transcoded: boolean;
+}
+
+/**
+ * Picks the accepted context for a file: its own transfer syntax if accepted
+ * (bytes sent straight from disk, no decoding); else, for uncompressed data,
+ * another uncompressed syntax (transcoded in memory). Compressed data is
+ * never transcoded. Throws NoPresentationContextError naming the file, its
+ * syntax and what the peer accepted.
+ */
+export async function planSend(file: Part10Info, accepted: readonly AcceptedContext[]): Promise<SendPlan> {
+  const forClass = accepted.filter((c) => c.abstractSyntax === file.sopClassUid);
+  const same = forClass.find((c) => c.transferSyntax === file.transferSyntaxUid);
+  if (same) {
+    const { path, datasetOffset, datasetLength } = file;
+    return {
+      context: same,
+      bytes: datasetLength,
+      transcoded: false,
+      pieces: () => (datasetLength === 0 ? empty() : createReadStream(path, { start: datasetOffset, highWaterMark: PIECE })),
+    };
+  }
+  const canTranscode = isUncompressed(file.transferSyntaxUid) && file.transferSyntaxUid !== DeflatedExplicitVRLittleEndian;
+  const other = canTranscode ? forClass.find((c) => isUncompressed(c.transferSyntax) && c.transferSyntax !== DeflatedExplicitVRLittleEndian) : undefined;
+  if (!other) {
+    const offered = forClass.length ? forClass.map((c) => uidName(c.transferSyntax)).join(', ') : 'nothing';
+    throw new NoPresentationContextError(
+      `${uidName(file.sopClassUid)} in ${uidName(file.transferSyntaxUid)}: the peer accepted ${offered} for this SOP class${canTranscode ? '' : ' (compressed data is never transcoded)'}`,
+    );
+  }
+  const raw = (await readFile(file.path)).subarray(file.datasetOffset);
+  const bytes = transcodeDataset(raw, file.transferSyntaxUid, other.transferSyntax);
+  return { context: other, bytes: bytes.length, transcoded: true, pieces: () => once(bytes) };
+}
+
+async function* once(b: Buffer): AsyncIterable<Buffer> {
+  yield b;
+}
+
+async function* empty(): AsyncIterable<Buffer> {}

@@ -1,0 +1,192 @@
+import { open } from 'node:fs/promises';
+import { NetdicomError } from '../../transport/errors.js';
+import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isDeflated } from '../registry/uids.js';
+
+/** What a sender needs to know of a file before sending it. */
+export interface Part10Info {
+  path: string;
+  sopClassUid: string;
+  sopInstanceUid: string;
+  transferSyntaxUid: string;
+  /** Byte offset where the data set starts (after the File Meta Information, if any). */
+  datasetOffset: number;
+  /** Size of the data set in bytes. */
+  datasetLength: number;
+  /** False when the file had no File Meta Information and the encoding was inferred. */
+  hasMeta: boolean;
+}
+
+/** A file that cannot be sent as it is; `message` names the reason, the caller names the file. */
+export class Part10Error extends NetdicomError {
+  constructor(message: string) {
+    super('ERR_PART10', message);
+  }
+}
+
+const UNDEFINED = 0xffffffff;
+/** VRs with a 2-byte reserved field and a 4-byte length in explicit VR (PS3.5 §7.1.2). */
+const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+
+/**
+ * Reads a file's File Meta Information (PS3.10 §7.1) and walks the top level
+ * of its data set, so a truncated or corrupt file is found before it is sent.
+ * A file without meta information is accepted when its encoding can be
+ * inferred (Implicit VR LE, Explicit VR LE or BE, as dcmtk does) and it holds
+ * a SOP Class and Instance UID. Throws Part10Error with the reason.
+ */
+export async function readPart10Info(path: string): Promise<Part10Info> {
+  const fh = await open(path, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const buf = Buffer.allocUnsafe(size);
+    await fh.read(buf, 0, size, 0);
+    return parsePart10(buf, path);
+  } finally {
+    await fh.close();
+  }
+}
+
+export function parsePart10(buf: Buffer, path = ''): Part10Info {
+  let offset = 0;
+  let meta: Record<string, string> = {};
+  let hasMeta = false;
+  if (buf.length >= 132 && buf.toString('latin1', 128, 132) === 'DICM') {
+    hasMeta = true;
+    ({ meta, end: offset } = readMeta(buf, 132));
+  }
+  const ts = meta['0010'] || inferTransferSyntax(buf, offset);
+  if (!ts) throw new Part10Error('no File Meta Information and the data set encoding cannot be recognised');
+  const found = isDeflated(ts) ? {} : walkTopLevel(buf, offset, ts);
+
+  // The data set is authoritative (real files carry meta UIDs that disagree with it), and a
+  // receiver checks the request against it: both UIDs must be in it as UI elements (PS3.4 B.4).
+  // A deflated data set is not walked; its meta UIDs are used.
+  const deflated = isDeflated(ts);
+  const sopClassUid = (deflated ? meta['0002'] : found.sopClass) ?? '';
+  const sopInstanceUid = (deflated ? meta['0003'] : found.sopInstance) ?? '';
+  if (!sopClassUid) throw new Part10Error('the data set has no SOP Class UID (0008,0016) encoded as UI');
+  if (!sopInstanceUid) throw new Part10Error('the data set has no SOP Instance UID (0008,0018) encoded as UI');
+  return { path, sopClassUid, sopInstanceUid, transferSyntaxUid: ts, datasetOffset: offset, datasetLength: buf.length - offset, hasMeta };
+}
+
+/** Group 0002, always Explicit VR LE; returns element number (hex) → text value, and where the data set starts. */
+function readMeta(buf: Buffer, start: number): { meta: Record<string, string>; end: number } {
+  const meta: Record<string, string> = {};
+  let pos = start;
+  while (pos + 8 <= buf.length && buf.readUInt16LE(pos) === 0x0002) {
+    const el = buf.readUInt16LE(pos + 2);
+    const vr = buf.toString('latin1', pos + 4, pos + 6);
+    let len: number;
+    let head: number;
+    if (LONG_VRS.has(vr)) {
+      if (pos + 12 > buf.length) throw new Part10Error(`File Meta Information truncated at byte ${pos}`);
+      len = buf.readUInt32LE(pos + 8);
+      head = 12;
+    } else if (/^[A-Z]{2}$/.test(vr)) {
+      len = buf.readUInt16LE(pos + 6);
+      head = 8;
+    } else {
+      throw new Part10Error(`corrupt File Meta Information at byte ${pos} (bytes ${buf.toString('hex', pos + 4, pos + 6)} are not a VR)`);
+    }
+    if (pos + head + len > buf.length) throw new Part10Error(`File Meta Information element (0002,${hex(el)}) overruns the file`);
+    meta[hex(el)] = buf.toString('latin1', pos + head, pos + head + len).replace(/[\0 ]+$/, '');
+    pos += head + len;
+  }
+  return { meta, end: pos };
+}
+
+/** Implicit VR LE, Explicit VR LE or Explicit VR BE, judged from the first element. */
+function inferTransferSyntax(buf: Buffer, at: number): string | undefined {
+  if (buf.length < at + 8) return undefined;
+  const vr = buf.toString('latin1', at + 4, at + 6);
+  const explicit = /^[A-Z]{2}$/.test(vr);
+  const groupLE = buf.readUInt16LE(at);
+  const groupBE = buf.readUInt16BE(at);
+  if (groupLE <= 0x0008 && groupLE > 0) return explicit ? ExplicitVRLittleEndian : ImplicitVRLittleEndian;
+  if (groupBE <= 0x0008 && groupBE > 0 && explicit) return ExplicitVRBigEndian;
+  return undefined;
+}
+
+/**
+ * Walks the top-level elements (skipping into sequences and encapsulated
+ * pixel data by their items) to check the structure ends exactly at the end
+ * of the file, and picks up SOP Class and Instance UIDs on the way.
+ */
+function walkTopLevel(buf: Buffer, start: number, ts: string): { sopClass?: string; sopInstance?: string } {
+  const implicit = ts === ImplicitVRLittleEndian;
+  const be = ts === ExplicitVRBigEndian;
+  const u16 = (p: number) => (be ? buf.readUInt16BE(p) : buf.readUInt16LE(p));
+  const u32 = (p: number) => (be ? buf.readUInt32BE(p) : buf.readUInt32LE(p));
+  const out: { sopClass?: string; sopInstance?: string } = {};
+
+  // Returns the position after one element; throws on overrun.
+  const element = (pos: number, end: number): number => {
+    if (pos + 8 > end) throw new Part10Error(`data set truncated at byte ${pos}`);
+    const group = u16(pos);
+    const el = u16(pos + 2);
+    let len: number;
+    let head: number;
+    let vr = '';
+    if (group === 0xfffe) {
+      len = u32(pos + 4);
+      head = 8;
+    } else if (implicit) {
+      len = u32(pos + 4);
+      head = 8;
+    } else {
+      vr = buf.toString('latin1', pos + 4, pos + 6);
+      if (!/^[A-Z]{2}$/.test(vr)) throw new Part10Error(`corrupt element (${hex(group)},${hex(el)}) at byte ${pos}: bytes ${buf.toString('hex', pos + 4, pos + 6)} are not a VR`);
+      if (LONG_VRS.has(vr)) {
+        if (pos + 12 > end) throw new Part10Error(`data set truncated at byte ${pos}`);
+        len = u32(pos + 8);
+        head = 12;
+      } else {
+        len = u16(pos + 6);
+        head = 8;
+      }
+    }
+    const valueAt = pos + head;
+    if (len === UNDEFINED) return skipUndefined(valueAt, end);
+    if (valueAt + len > end) throw new Part10Error(`element (${hex(group)},${hex(el)}) at byte ${pos} runs past the end of the file (truncated)`);
+    if (group === 0x0008 && (el === 0x0016 || el === 0x0018) && (implicit || vr === 'UI')) {
+      const v = buf.toString('latin1', valueAt, valueAt + len).replace(/[\0 ]+$/, '');
+      if (/^[0-9.]+$/.test(v)) out[el === 0x0016 ? 'sopClass' : 'sopInstance'] = v;
+    }
+    return valueAt + len;
+  };
+  // Undefined length: items until a sequence delimiter (fffe,e0dd).
+  const skipUndefined = (pos: number, end: number): number => {
+    while (pos + 8 <= end) {
+      const group = u16(pos);
+      const el = u16(pos + 2);
+      const len = u32(pos + 4);
+      if (group !== 0xfffe) throw new Part10Error(`corrupt sequence at byte ${pos}`);
+      if (el === 0xe0dd) return pos + 8;
+      if (el !== 0xe000) throw new Part10Error(`corrupt sequence item at byte ${pos}`);
+      if (len === UNDEFINED) {
+        pos += 8;
+        while (true) {
+          if (pos + 8 > end) throw new Part10Error(`data set truncated inside a sequence item at byte ${pos}`);
+          if (u16(pos) === 0xfffe && u16(pos + 2) === 0xe00d) {
+            pos += 8;
+            break;
+          }
+          pos = element(pos, end);
+        }
+      } else {
+        if (pos + 8 + len > end) throw new Part10Error(`sequence item at byte ${pos} runs past the end of the file (truncated)`);
+        pos += 8 + len;
+      }
+    }
+    throw new Part10Error('data set truncated: a sequence has no delimiter');
+  };
+
+  let pos = start;
+  while (pos < buf.length) {
+    if (buf.length - pos < 8 && buf.subarray(pos).every((b) => b === 0)) break; // trailing padding
+    pos = element(pos, buf.length);
+  }
+  return out;
+}
+
+const hex = (n: number) => n.toString(16).padStart(4, '0');
