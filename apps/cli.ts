@@ -6,6 +6,7 @@ import { echoscuCommand } from './echoscu.js';
 import { findscuCommand } from './findscu.js';
 import { getscuCommand } from './getscu.js';
 import { movescuCommand } from './movescu.js';
+import { qrscpCommand } from './qrscp.js';
 import { storescpCommand } from './storescp.js';
 import { storescuCommand } from './storescu.js';
 
@@ -20,6 +21,7 @@ const program = new Command('netdicom')
   .addCommand(findscuCommand())
   .addCommand(getscuCommand())
   .addCommand(movescuCommand())
+  .addCommand(qrscpCommand())
   .exitOverride();
 
 for (const c of program.commands) c.exitOverride();

@@ -86,7 +86,10 @@ export class ApplicationEntity {
   support(abstractSyntax: string): AbstractSyntaxSupport | undefined {
     const matching = this.services.filter((s) => s.serves(abstractSyntax));
     if (matching.length === 0) return undefined;
-    return { acceptsTransferSyntax: (ts) => matching.some((s) => s.acceptsTransferSyntax(ts)) };
+    return {
+      acceptsTransferSyntax: (ts) => matching.some((s) => s.acceptsTransferSyntax(ts)),
+      scuRole: this.services.some((s) => s.actsAsScuFor?.(abstractSyntax) === true),
+    };
   }
 
   /**

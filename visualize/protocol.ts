@@ -74,7 +74,10 @@ export interface StatsRecord extends Base {
   bytes: number;
 }
 
-/** Records the server itself emits: how many records a slow client missed. */
+/**
+ * Records the server itself emits: how many records a slow client missed. Sent once the
+ * client's send buffer has drained; seq is that of the last record dropped.
+ */
 export interface DropRecord extends Base {
   kind: 'drop';
   dropped: number;

@@ -62,7 +62,10 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
   graphText ??= JSON.stringify(buildGraph());
   tableText ??= JSON.stringify(buildTableJson());
   // The page folder is listed once; only those names are ever read (no path from the URL reaches the file system).
-  const pageFiles = new Set((await readdir(PAGE_DIR, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name));
+  const entries = await readdir(PAGE_DIR, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`inspector page folder ${PAGE_DIR.pathname} is missing (${err.code}); run node scripts/copy-assets.mjs after tsc`, { cause: err });
+  });
+  const pageFiles = new Set(entries.filter((d) => d.isFile()).map((d) => d.name));
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {

@@ -53,6 +53,8 @@ export function acceptorUser(getAssoc: () => Association, o: AcceptorOptions): (
             calledAETitle: rq.calledAETitle,
             peer: assoc.remoteAddress,
             implementationClassUid: o.policy.implementationClassUid,
+            contexts: [...n.contexts.values()],
+            roles: n.roles,
           },
           contexts: n.contexts,
           services: o.services,

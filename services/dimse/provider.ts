@@ -48,6 +48,9 @@ export class DimseProvider {
   /** A response whose data set (an identifier) is arriving. */
   private incomingResponse: { pcId: number; command: CommandSet; parts: Buffer[]; bytes: number } | null = null;
   private failed = false;
+  /** Requests we sent (sub-operations), by Message ID, waiting for their response. */
+  private readonly outstanding = new Map<number, (command: CommandSet) => void>();
+  private messageId = 0;
 
   constructor(private readonly o: ProviderOptions) {
     this.writer = new MessageWriter(o.peerMaxLength);
@@ -59,6 +62,7 @@ export class DimseProvider {
     this.router = createActor(
       createRouterMachine(actors, {
         respond: (id, out) => this.respond(id, out),
+        subop: (out) => void this.subop(out),
         pause: () => o.assoc.pauseInput(),
         resume: () => o.assoc.resumeInput(),
       }),
@@ -88,6 +92,8 @@ export class DimseProvider {
     const ctx = this.o.contexts.get(pcId)!;
     this.o.observer?.('in', pcId, command, 0);
     if (command.CommandField & 0x8000) {
+      const waiting = this.outstanding.get(Number(command.MessageIDBeingRespondedTo));
+      if (waiting && !hasDataset) return waiting(command);
       if (!this.o.onResponse) return this.fail(`unexpected ${command.CommandField.toString(16)} response on an acceptor`);
       if (hasDataset) this.incomingResponse = { pcId, command, parts: [], bytes: 0 };
       else this.o.onResponse(pcId, command);
@@ -198,6 +204,17 @@ export class DimseProvider {
       this.o.log.warn({ err: (err as Error).message }, 'message not sent: the association is no longer established');
       return false;
     }
+  }
+
+  /** Sends a sub-operation request for a service actor and tells it the response status (SUBOP_DONE). */
+  private async subop(out: Extract<ServiceOutput, { type: 'SUBOP' }>): Promise<void> {
+    const id = (this.messageId = (this.messageId % 0xffff) + 1);
+    const answered = new Promise<CommandSet>((resolve) => this.outstanding.set(id, resolve));
+    const ended = this.o.assoc.done.then(() => null);
+    const sent = await this.sendMessageStream(out.pcId, { ...out.command, MessageID: id }, out.pieces(), out.bytes);
+    const rsp = sent ? await Promise.race([answered, ended]) : null;
+    this.outstanding.delete(id);
+    this.child(out.id)?.send(rsp ? { type: 'SUBOP_DONE', status: Number(rsp.Status) } : { type: 'SUBOP_DONE', status: -1, error: 'the association ended before the response' });
   }
 
   /** No service: an immediate failure response. PS3.7 Annex C: 0x0211 unrecognized operation. */

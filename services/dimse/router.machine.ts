@@ -11,6 +11,8 @@ export interface RouterDeps {
   respond(id: string, out: Extract<ServiceOutput, { type: 'RESPONSE' }>): void;
   pause(): void;
   resume(): void;
+  /** A service actor asks to send a request on the association (a sub-operation). */
+  subop(out: Extract<ServiceOutput, { type: 'SUBOP' }>): void;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createRouterMachine(actors: Record<string, AnyActorLogic>, deps:
         }),
       },
       STOP: { actions: enqueueActions(({ enqueue, event }) => enqueue.stopChild(event.id)) },
+      SUBOP: { actions: ({ event }) => deps.subop(event) },
       PAUSE: { actions: () => deps.pause() },
       RESUME: { actions: () => deps.resume() },
     },

@@ -160,7 +160,10 @@ export class ClientAssociation {
         this.acceptedRoles = ind.ac.userInformation.roleSelections;
         this.provider = new DimseProvider({
           assoc: this.assoc,
-          info: { id: this.assoc.id, callingAETitle: rq.callingAETitle, calledAETitle: rq.calledAETitle, peer: `${this.o.host}:${this.o.port}`, implementationClassUid: this.o.implementationClassUid },
+          info: {
+            id: this.assoc.id, callingAETitle: rq.callingAETitle, calledAETitle: rq.calledAETitle, peer: `${this.o.host}:${this.o.port}`,
+            implementationClassUid: this.o.implementationClassUid, contexts: [...this.contexts.values()], roles: this.acceptedRoles,
+          },
           contexts: this.contexts,
           services: this.o.services ?? [],
           peerMaxLength: this.peerMaxLength,

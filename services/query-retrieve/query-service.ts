@@ -1,0 +1,42 @@
+import type { NaturalDataset } from '../dimse/dataset-codec.js';
+import type { QueryModel } from '../scu/scu-association.js';
+import {
+  PatientRootQueryRetrieveInformationModelFind, PatientRootQueryRetrieveInformationModelGet, PatientRootQueryRetrieveInformationModelMove,
+  StudyRootQueryRetrieveInformationModelFind, StudyRootQueryRetrieveInformationModelGet, StudyRootQueryRetrieveInformationModelMove,
+} from '../registry/uids.js';
+
+/** A stored file the index knows. */
+export interface IndexedFile {
+  path: string;
+  sopClassUid: string;
+  sopInstanceUid: string;
+  transferSyntaxUid: string;
+}
+
+/** What the Q/R services need of the index (services/query-retrieve/index-db.ts). */
+export interface QueryIndex {
+  /** C-FIND matches, each holding the requested keys. Throws an error with a DIMSE `status` for a bad query. */
+  find(query: NaturalDataset, model: QueryModel): NaturalDataset[];
+  /** The instances a C-GET/C-MOVE identifier selects. */
+  instances(query: NaturalDataset, model: QueryModel): IndexedFile[];
+}
+
+const MODEL_OF: Record<string, QueryModel> = {
+  [PatientRootQueryRetrieveInformationModelFind]: 'patient',
+  [PatientRootQueryRetrieveInformationModelGet]: 'patient',
+  [PatientRootQueryRetrieveInformationModelMove]: 'patient',
+  [StudyRootQueryRetrieveInformationModelFind]: 'study',
+  [StudyRootQueryRetrieveInformationModelGet]: 'study',
+  [StudyRootQueryRetrieveInformationModelMove]: 'study',
+};
+
+/** The information model of a Q/R abstract syntax (PS3.4 C.6), or undefined. */
+export function modelOf(abstractSyntax: string): QueryModel | undefined {
+  return MODEL_OF[abstractSyntax];
+}
+
+/** The DIMSE status an index error carries, or C000 (unable to process). */
+export function statusOf(err: unknown): number {
+  const s = (err as { status?: unknown }).status;
+  return typeof s === 'number' ? s : 0xc000;
+}
