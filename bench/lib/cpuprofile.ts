@@ -56,12 +56,13 @@ function moduleOf(cf: CallFrame): string {
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   if (file.startsWith(projectRoot)) return path.relative(projectRoot, file);
-  return file;
+  const dist = file.lastIndexOf('/dist/'); // a build elsewhere (NETDICOM_CLI)
+  return dist >= 0 ? file.slice(dist + 1) : file;
 }
 
+/** The project's own code: a file (not node's, not a package's). */
 function isOurs(cf: CallFrame): boolean {
-  const u = cf.url.startsWith('file://') ? decodeURIComponent(cf.url.slice(7)) : cf.url;
-  return u.startsWith(projectRoot) && !u.includes('/node_modules/');
+  return cf.url.startsWith('file://') && !cf.url.includes('/node_modules/');
 }
 
 function frameName(cf: CallFrame): string {

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Project root: this file compiles to dist/bench/lib/process.js. */
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-/** The compiled CLI. */
-export const cliPath = fileURLToPath(new URL('../../apps/cli.js', import.meta.url));
+/** The compiled CLI under test: NETDICOM_CLI (e.g. a build of another checkout), else this build's. */
+export const cliPath = process.env.NETDICOM_CLI ?? fileURLToPath(new URL('../../apps/cli.js', import.meta.url));
 /** dcmtk leaves Nagle on unless told otherwise (see /work/shared/reference/performance.md). */
 export const DCMTK_ENV = { ...process.env, TCP_NODELAY: '1' };
 
@@ -44,7 +44,8 @@ export class Proc {
   private timedOut = false;
 
   constructor(readonly label: string, cmd: string, args: readonly string[], o: SpawnOptions) {
-    this.child = spawn(cmd, args, { env: o.env ?? process.env, cwd: o.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a wrapper (/usr/bin/time) and what it runs die together.
+    this.child = spawn(cmd, args, { env: o.env ?? process.env, cwd: o.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     if (this.child.pid === undefined) throw new Error(`${label}: cannot start ${cmd}`);
     this.pid = this.child.pid;
     live.add(this);
@@ -52,7 +53,7 @@ export class Proc {
     this.child.stderr!.on('data', (b: Buffer) => (this.stderr = tail(this.stderr + b.toString())));
     const timer = setTimeout(() => {
       this.timedOut = true;
-      this.child.kill('SIGKILL');
+      this.signal('SIGKILL');
     }, o.timeoutMs);
     this.exited = new Promise((resolve, reject) => {
       this.child.once('error', reject);
@@ -71,11 +72,24 @@ export class Proc {
     return e;
   }
 
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends a signal to the process group. */
+  signal(sig: NodeJS.Signals): void {
+    try {
+      process.kill(-this.pid, sig);
+    } catch {
+      // already gone
+    }
+  }
+
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when it is gone. */
-  async stop(graceMs = 3000): Promise<Exit> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGTERM');
-      const t = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+  async stop(graceMs = 5000): Promise<Exit> {
+    if (this.running) {
+      this.signal('SIGTERM');
+      const t = setTimeout(() => this.signal('SIGKILL'), graceMs);
       const e = await this.exited;
       clearTimeout(t);
       return e;
@@ -88,9 +102,23 @@ function tail(s: string): string {
   return s.length > KEEP_OUTPUT ? s.slice(-KEEP_OUTPUT) : s;
 }
 
-/** Kills every process still running (SIGKILL). Called on exit and on signals. */
+const cleanups: (() => void)[] = [];
+
+/** Runs `fn` (synchronous, e.g. rmSync of a temp dir) when the benchmark exits, however it exits. */
+export function onExit(fn: () => void): void {
+  cleanups.push(fn);
+}
+
+/** Kills every process group still running (SIGKILL) and runs the exit hooks. Called on exit and on signals. */
 export function killAll(): void {
-  for (const p of live) p.child.kill('SIGKILL');
+  for (const p of live) p.signal('SIGKILL');
+  for (const fn of cleanups.splice(0)) {
+    try {
+      fn();
+    } catch {
+      // best effort
+    }
+  }
 }
 process.on('exit', killAll);
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

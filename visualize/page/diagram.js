@@ -2,7 +2,7 @@
 // associations per state) and of the selected association's current state and edges. Hover text
 // comes from /table.json (the standard's wording).
 
-import { model, ui } from './model.js';
+import { dirty, model, ui } from './model.js';
 import { $, el, svg } from './util.js';
 
 const BADGE_IDS = 2; // association ids spelled out in a state badge
@@ -93,7 +93,7 @@ export function drawDiagram() {
       grp.append(t, s);
     }
     nodeLayer.append(grp);
-    const badge = svg('g', { class: 'badge', visibility: 'hidden' });
+    const badge = svg('g', { class: 'badge', visibility: 'hidden', 'data-badge': n.id });
     badge.append(svg('rect', { rx: 9, height: 18 }), svg('text', { y: 13 }));
     overlay.append(badge);
     view.nodes.set(n.id, { node: n, g: grp });
@@ -120,6 +120,7 @@ function renderBadge(id) {
   view.nodes.get(id).g.classList.toggle('occupied', ids.length > 0);
   if (ids.length === 0) {
     badge.setAttribute('visibility', 'hidden');
+    badge.lastChild.textContent = '';
     return;
   }
   const shown = ids.slice(0, BADGE_IDS).join(' ');

@@ -23,7 +23,7 @@ export const ui = { selected: null };
 
 export function select(id) {
   if (ui.selected === id) return;
-  dirty.selectionChanged = { from: ui.selected };
+  dirty.selectionChanged ??= { from: ui.selected }; // several selects in one frame: the first highlighted row is the one to clear
   ui.selected = id;
   dirty.selection = dirty.timeline = true;
 }
