@@ -238,12 +238,22 @@ test('Sta13 + Evt16 → AA-2 → Sta1 stops ARTIM', () => {
   assert.equal(h.closes, 1);
 });
 
-test('Sta6 + Evt16 → AA-3 → Sta1 closes the transport and tells the user the abort source and reason', () => {
+test('Sta6 + Evt16 (service-provider source) → AA-3 → Sta1 closes the transport and issues A-P-ABORT with the reason', () => {
   const h = ulHarness({ from: 'Sta6' });
   h.send({ type: 'Evt16', pdu: { type: 'A-ABORT', source: 2, reason: 1 } });
   assert.equal(h.state(), 'Sta1');
   assert.equal(h.closes, 1);
   assert.deepEqual(h.writes, []);
   assert.equal(h.indications.length, 1);
-  assert.match(JSON.stringify(h.indications[0]), /"source":2.*"reason":1/);
+  const ind = h.indications[0] as { type: string; reason: unknown };
+  assert.equal(ind.type, 'A-P-ABORT.indication');
+  assert.match(String(ind.reason), /reason 1/);
+});
+
+test('Sta6 + Evt16 (service-user source) → AA-3 → Sta1 issues A-ABORT with source and reason', () => {
+  const h = ulHarness({ from: 'Sta6' });
+  h.send({ type: 'Evt16', pdu: { type: 'A-ABORT', source: 0, reason: 0 } });
+  assert.equal(h.state(), 'Sta1');
+  assert.equal(h.closes, 1);
+  assert.deepEqual(h.indications, [{ type: 'A-ABORT.indication', source: 0, reason: 0 }]);
 });
