@@ -85,6 +85,7 @@ function upsertSql(level: Level): string {
  */
 export class InstanceIndex {
   private readonly upsert: Record<Level, Database.Statement>;
+  /** Parent pk of a study, series or instance by its UID. */
   private readonly selectParent: Record<Exclude<Level, 'PATIENT'>, Database.Statement>;
   private readonly deleteIfEmpty: Record<Exclude<Level, 'IMAGE'>, Database.Statement>;
   private readonly selectParentOf: Record<'STUDY' | 'SERIES', Database.Statement>;
@@ -104,14 +105,14 @@ export class InstanceIndex {
   ) {
     this.upsert = Object.fromEntries(LEVELS.map((l) => [l, db.prepare(upsertSql(l))])) as Record<Level, Database.Statement>;
     this.selectParent = {
-      STUDY: db.prepare('SELECT pk, patient_fk AS parent FROM study WHERE study_iuid = ?'),
-      SERIES: db.prepare('SELECT pk, study_fk AS parent FROM series WHERE series_iuid = ?'),
-      IMAGE: db.prepare('SELECT pk, series_fk AS parent FROM instance WHERE sop_iuid = ?'),
+      STUDY: db.prepare('SELECT patient_fk FROM study WHERE study_iuid = ?').pluck(),
+      SERIES: db.prepare('SELECT study_fk FROM series WHERE series_iuid = ?').pluck(),
+      IMAGE: db.prepare('SELECT series_fk FROM instance WHERE sop_iuid = ?').pluck(),
     };
     this.deleteIfEmpty = {
-      PATIENT: db.prepare('DELETE FROM patient WHERE pk = ?1 AND NOT EXISTS (SELECT 1 FROM study WHERE patient_fk = ?1)'),
-      STUDY: db.prepare('DELETE FROM study WHERE pk = ?1 AND NOT EXISTS (SELECT 1 FROM series WHERE study_fk = ?1)'),
-      SERIES: db.prepare('DELETE FROM series WHERE pk = ?1 AND NOT EXISTS (SELECT 1 FROM instance WHERE series_fk = ?1)'),
+      PATIENT: db.prepare('DELETE FROM patient WHERE pk = @pk AND NOT EXISTS (SELECT 1 FROM study WHERE patient_fk = @pk)'),
+      STUDY: db.prepare('DELETE FROM study WHERE pk = @pk AND NOT EXISTS (SELECT 1 FROM series WHERE study_fk = @pk)'),
+      SERIES: db.prepare('DELETE FROM series WHERE pk = @pk AND NOT EXISTS (SELECT 1 FROM instance WHERE series_fk = @pk)'),
     };
     this.selectParentOf = {
       STUDY: db.prepare('SELECT patient_fk FROM study WHERE pk = ?').pluck(),
@@ -184,25 +185,25 @@ export class InstanceIndex {
 
   private store(rec: InstanceRecord, path: string): void {
     const c = rec.columns;
+    // Parents before the upsert: an entity re-sent under another parent may leave the old one empty.
     const old = {
-      study: this.selectParent.STUDY.get(rec.studyInstanceUid) as { pk: number; parent: number } | undefined,
-      series: this.selectParent.SERIES.get(rec.seriesInstanceUid) as { pk: number; parent: number } | undefined,
-      instance: this.selectParent.IMAGE.get(rec.sopInstanceUid) as { pk: number; parent: number } | undefined,
+      study: this.selectParent.STUDY.get(rec.studyInstanceUid) as number | undefined,
+      series: this.selectParent.SERIES.get(rec.seriesInstanceUid) as number | undefined,
+      instance: this.selectParent.IMAGE.get(rec.sopInstanceUid) as number | undefined,
     };
     const patient = (this.upsert.PATIENT.get({ ...c.PATIENT, patient_key: rec.patientKey }) as { pk: number }).pk;
     const study = (this.upsert.STUDY.get({ ...c.STUDY, patient_fk: patient }) as { pk: number }).pk;
     const series = (this.upsert.SERIES.get({ ...c.SERIES, study_fk: study }) as { pk: number }).pk;
     this.upsert.IMAGE.get({ ...c.IMAGE, series_fk: series, transfer_syntax_uid: rec.transferSyntaxUid, path, file_size: rec.fileSize, indexed_at: Date.now() });
-    // An entity that moved to another parent may leave the old parent empty.
-    if (old.instance && old.instance.parent !== series) this.pruneUp('SERIES', old.instance.parent);
-    if (old.series && old.series.parent !== study) this.pruneUp('STUDY', old.series.parent);
-    if (old.study && old.study.parent !== patient) this.pruneUp('PATIENT', old.study.parent);
+    if (old.instance !== undefined && old.instance !== series) this.pruneUp('SERIES', old.instance);
+    if (old.series !== undefined && old.series !== study) this.pruneUp('STUDY', old.series);
+    if (old.study !== undefined && old.study !== patient) this.pruneUp('PATIENT', old.study);
   }
 
   /** Deletes `pk` at `level` if it has no children, then its parent likewise. */
   private pruneUp(level: Exclude<Level, 'IMAGE'>, pk: number): void {
     const parent = level === 'PATIENT' ? undefined : (this.selectParentOf[level].get(pk) as number | undefined);
-    if (this.deleteIfEmpty[level].run(pk).changes === 0 || parent === undefined) return;
+    if (this.deleteIfEmpty[level].run({ pk }).changes === 0 || parent === undefined) return;
     this.pruneUp(level === 'SERIES' ? 'STUDY' : 'PATIENT', parent);
   }
 
@@ -242,7 +243,6 @@ export class InstanceIndex {
     } catch (err) {
       this.log.warn({ dir: root, err: (err as Error).message }, 'cannot list the storage folder');
     }
-    let missing = 0;
     const known = new Set<string>();
     const gone: number[] = [];
     for (const row of this.selectPaths.all() as Array<{ pk: number; path: string }>) {
@@ -253,7 +253,6 @@ export class InstanceIndex {
       }
     }
     this.db.transaction(() => gone.forEach((pk) => this.remove(pk)))();
-    missing = gone.length;
     let added = 0;
     for (const p of files) {
       if (known.has(p)) continue;
@@ -266,7 +265,7 @@ export class InstanceIndex {
         this.log.warn({ file: p, err: (err as Error).message }, 'file not indexed');
       }
     }
-    return { added, missing };
+    return { added, missing: gone.length };
   }
 
   /**
