@@ -1,6 +1,6 @@
 import dcmjs from 'dcmjs';
 import { NetdicomError } from '../../transport/errors.js';
-import { DeflatedExplicitVRLittleEndian, isUncompressed, uidName } from '../registry/uids.js';
+import { isUncompressed, uidName } from '../registry/uids.js';
 
 /**
  * The one file that imports dcmjs: data sets as naturalized objects (DICOM
@@ -71,7 +71,7 @@ export function transcodeDataset(bytes: Buffer, from: string, to: string): Buffe
 }
 
 function requireUncompressed(ts: string): void {
-  if (!isUncompressed(ts) || ts === DeflatedExplicitVRLittleEndian) {
+  if (!isUncompressed(ts)) {
     throw new DatasetCodecError(`${uidName(ts)} is not an uncompressed transfer syntax; it is never transcoded`);
   }
 }

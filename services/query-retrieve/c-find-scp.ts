@@ -3,8 +3,7 @@ import { CommandField } from '../dimse/commands.js';
 import { decodeDataset, encodeDataset } from '../dimse/dataset-codec.js';
 import type { DimseService, ServiceEvent, ServiceInput } from '../dimse/service.js';
 import { Status, statusText } from '../dimse/status.js';
-import { isUncompressed } from '../registry/uids.js';
-import { modelOf, statusOf, type QueryIndex } from './query-service.js';
+import { modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
 
 /** Pending responses sent per turn of the event loop, so a C-CANCEL can get in between. */
 const BATCH = 32;
@@ -19,9 +18,7 @@ export function cFindScp(index: QueryIndex): DimseService {
   return {
     name: 'c-find-scp',
     commands: [CommandField['C-FIND-RQ']],
-    serves: (uid) => modelOf(uid) !== undefined && uid.endsWith('.1'),
-    acceptsTransferSyntax: (ts) => isUncompressed(ts) && ts !== '1.2.840.10008.1.2.1.99',
-    dataset: 'buffer',
+    ...qrServiceBase('find'),
     logic: fromCallback<ServiceEvent, ServiceInput>(({ input, sendBack, receive }) => {
       const { command, log, transferSyntax } = input;
       let cancelled = false;

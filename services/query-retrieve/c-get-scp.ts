@@ -3,10 +3,10 @@ import { CommandField, Priority } from '../dimse/commands.js';
 import { decodeDataset } from '../dimse/dataset-codec.js';
 import type { DimseService, ServiceEvent, ServiceInput } from '../dimse/service.js';
 import { statusText } from '../dimse/status.js';
-import { isStorageSopClass, isUncompressed, uidName } from '../registry/uids.js';
+import { isStorageSopClass, uidName } from '../registry/uids.js';
 import { planSend } from '../scu/file-source.js';
 import { readPart10Info } from '../storage/part10-reader.js';
-import { modelOf, statusOf, type QueryIndex } from './query-service.js';
+import { modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
 import { RetrieveProgress, RSP } from './retrieve-progress.js';
 
 /**
@@ -20,10 +20,8 @@ export function cGetScp(index: QueryIndex): DimseService {
   return {
     name: 'c-get-scp',
     commands: [CommandField['C-GET-RQ']],
-    serves: (uid) => modelOf(uid) !== undefined && uid.endsWith('.3'),
-    acceptsTransferSyntax: (ts) => isUncompressed(ts) && ts !== '1.2.840.10008.1.2.1.99',
+    ...qrServiceBase('get'),
     actsAsScuFor: isStorageSopClass,
-    dataset: 'buffer',
     logic: fromCallback<ServiceEvent, ServiceInput>(({ input, sendBack, receive }) => {
       const { command, log, assoc } = input;
       let cancelled = false;

@@ -4,12 +4,11 @@ import { CommandField } from '../dimse/commands.js';
 import { decodeDataset } from '../dimse/dataset-codec.js';
 import type { DimseService, ServiceEvent, ServiceInput } from '../dimse/service.js';
 import { Status, statusText } from '../dimse/status.js';
-import { isUncompressed } from '../registry/uids.js';
 import type { ProposedContext } from '../scu/client-association.js';
 import { contextsForFiles } from '../scu/file-source.js';
 import type { ScuAssociation } from '../scu/scu-association.js';
 import { readPart10Info, type Part10Info } from '../storage/part10-reader.js';
-import { modelOf, statusOf, type QueryIndex } from './query-service.js';
+import { modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
 import { RetrieveProgress, RSP } from './retrieve-progress.js';
 
 export interface MoveDestination {
@@ -35,9 +34,7 @@ export function cMoveScp(o: MoveScpOptions): DimseService {
   return {
     name: 'c-move-scp',
     commands: [CommandField['C-MOVE-RQ']],
-    serves: (uid) => modelOf(uid) !== undefined && uid.endsWith('.2'),
-    acceptsTransferSyntax: (ts) => isUncompressed(ts) && ts !== '1.2.840.10008.1.2.1.99',
-    dataset: 'buffer',
+    ...qrServiceBase('move'),
     logic: fromCallback<ServiceEvent, ServiceInput>(({ input, sendBack, receive }) => {
       const { command, log, assoc } = input;
       let cancelled = false;

@@ -3,6 +3,7 @@ import type { QueryModel } from '../scu/scu-association.js';
 import {
   PatientRootQueryRetrieveInformationModelFind, PatientRootQueryRetrieveInformationModelGet, PatientRootQueryRetrieveInformationModelMove,
   StudyRootQueryRetrieveInformationModelFind, StudyRootQueryRetrieveInformationModelGet, StudyRootQueryRetrieveInformationModelMove,
+  isUncompressed,
 } from '../registry/uids.js';
 
 /** A stored file the index knows. */
@@ -33,6 +34,20 @@ const MODEL_OF: Record<string, QueryModel> = {
 /** The information model of a Q/R abstract syntax (PS3.4 C.6), or undefined. */
 export function modelOf(abstractSyntax: string): QueryModel | undefined {
   return MODEL_OF[abstractSyntax];
+}
+
+/**
+ * What the three Q/R services share: the SOP classes of one operation in both
+ * information models (FIND ends in .1, MOVE in .2, GET in .3), identifiers in
+ * an uncompressed transfer syntax, kept whole in memory.
+ */
+export function qrServiceBase(op: 'find' | 'get' | 'move') {
+  const suffix = { find: '.1', move: '.2', get: '.3' }[op];
+  return {
+    serves: (uid: string) => modelOf(uid) !== undefined && uid.endsWith(suffix),
+    acceptsTransferSyntax: isUncompressed,
+    dataset: 'buffer' as const,
+  };
 }
 
 /** The DIMSE status an index error carries, or C000 (unable to process). */

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { transcodeDataset } from '../dimse/dataset-codec.js';
 import type { Part10Info } from '../storage/part10-reader.js';
-import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isUncompressed, uidName, DeflatedExplicitVRLittleEndian } from '../registry/uids.js';
+import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isUncompressed, uidName } from '../registry/uids.js';
 import type { AcceptedContext } from '../acse/negotiate.js';
 import type { ProposedContext } from './client-association.js';
 import { NoPresentationContextError } from './errors.js';
@@ -59,8 +59,8 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
       pieces: () => (datasetLength === 0 ? empty() : createReadStream(path, { start: datasetOffset, highWaterMark: PIECE })),
     };
   }
-  const canTranscode = isUncompressed(file.transferSyntaxUid) && file.transferSyntaxUid !== DeflatedExplicitVRLittleEndian;
-  const other = canTranscode ? forClass.find((c) => isUncompressed(c.transferSyntax) && c.transferSyntax !== DeflatedExplicitVRLittleEndian) : undefined;
+  const canTranscode = isUncompressed(file.transferSyntaxUid);
+  const other = canTranscode ? forClass.find((c) => isUncompressed(c.transferSyntax)) : undefined;
   if (!other) {
     const offered = forClass.length ? forClass.map((c) => uidName(c.transferSyntax)).join(', ') : 'nothing';
     throw new NoPresentationContextError(
