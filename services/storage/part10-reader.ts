@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { NetdicomError } from '../../transport/errors.js';
 import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isDeflated } from '../registry/uids.js';
 
@@ -35,18 +35,70 @@ const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 
  * a SOP Class and Instance UID. Throws Part10Error with the reason.
  */
 export async function readPart10Info(path: string): Promise<Part10Info> {
-  const fh = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
-    const size = (await fh.stat()).size;
-    const buf = Buffer.allocUnsafe(size);
-    await fh.read(buf, 0, size, 0);
-    return parsePart10(buf, path);
+    return parsePart10(new FileWindow(fd, fstatSync(fd).size), path);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
-export function parsePart10(buf: Buffer, path = ''): Part10Info {
+/**
+ * Random access to a file's bytes through a 64 KiB window: the walk reads
+ * element headers only and jumps over values, so memory stays flat whatever
+ * the file size. Mimics the few Buffer methods the walk uses.
+ */
+class FileWindow {
+  private win = Buffer.alloc(0);
+  private start = 0;
+  constructor(
+    private readonly fd: number,
+    readonly length: number,
+  ) {}
+
+  private at(pos: number, n: number): number {
+    if (pos < this.start || pos + n > this.start + this.win.length) {
+      const size = Math.min(Math.max(n, 64 << 10), this.length - pos);
+      this.win = Buffer.allocUnsafe(Math.max(size, 0));
+      this.start = pos;
+      readSync(this.fd, this.win, 0, this.win.length, pos);
+    }
+    return pos - this.start;
+  }
+
+  readUInt16LE(pos: number): number {
+    const o = this.at(pos, 2); // before reading this.win: `at` may replace it
+    return this.win.readUInt16LE(o);
+  }
+  readUInt16BE(pos: number): number {
+    const o = this.at(pos, 2); // before reading this.win: `at` may replace it
+    return this.win.readUInt16BE(o);
+  }
+  readUInt32LE(pos: number): number {
+    const o = this.at(pos, 4); // before reading this.win: `at` may replace it
+    return this.win.readUInt32LE(o);
+  }
+  readUInt32BE(pos: number): number {
+    const o = this.at(pos, 4); // before reading this.win: `at` may replace it
+    return this.win.readUInt32BE(o);
+  }
+  toString(enc: 'latin1' | 'hex', from: number, to: number): string {
+    const o = this.at(from, to - from);
+    return this.win.toString(enc, o, o + (to - from));
+  }
+  /** True when every byte from `pos` to the end is zero (trailing padding). */
+  zerosFrom(pos: number): boolean {
+    const o = this.at(pos, this.length - pos);
+    for (let i = o; i < o + (this.length - pos); i++) if (this.win[i] !== 0) return false;
+    return true;
+  }
+}
+
+/** What the walk needs of the bytes: a Buffer or a FileWindow. */
+type Bytes = Pick<FileWindow, 'length' | 'readUInt16LE' | 'readUInt16BE' | 'readUInt32LE' | 'readUInt32BE' | 'toString'> & { zerosFrom?(pos: number): boolean };
+
+/** Parses the header and walks the data set of a file held in `buf` (a Buffer or a file window). Throws Part10Error. */
+export function parsePart10(buf: Bytes, path = ''): Part10Info {
   let offset = 0;
   let meta: Record<string, string> = {};
   let hasMeta = false;
@@ -70,7 +122,7 @@ export function parsePart10(buf: Buffer, path = ''): Part10Info {
 }
 
 /** Group 0002, always Explicit VR LE; returns element number (hex) → text value, and where the data set starts. */
-function readMeta(buf: Buffer, start: number): { meta: Record<string, string>; end: number } {
+function readMeta(buf: Bytes, start: number): { meta: Record<string, string>; end: number } {
   const meta: Record<string, string> = {};
   let pos = start;
   while (pos + 8 <= buf.length && buf.readUInt16LE(pos) === 0x0002) {
@@ -96,7 +148,7 @@ function readMeta(buf: Buffer, start: number): { meta: Record<string, string>; e
 }
 
 /** Implicit VR LE, Explicit VR LE or Explicit VR BE, judged from the first element. */
-function inferTransferSyntax(buf: Buffer, at: number): string | undefined {
+function inferTransferSyntax(buf: Bytes, at: number): string | undefined {
   if (buf.length < at + 8) return undefined;
   const vr = buf.toString('latin1', at + 4, at + 6);
   const explicit = /^[A-Z]{2}$/.test(vr);
@@ -112,7 +164,7 @@ function inferTransferSyntax(buf: Buffer, at: number): string | undefined {
  * pixel data by their items) to check the structure ends exactly at the end
  * of the file, and picks up SOP Class and Instance UIDs on the way.
  */
-function walkTopLevel(buf: Buffer, start: number, ts: string): { sopClass?: string; sopInstance?: string } {
+function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: string; sopInstance?: string } {
   const implicit = ts === ImplicitVRLittleEndian;
   const be = ts === ExplicitVRBigEndian;
   const u16 = (p: number) => (be ? buf.readUInt16BE(p) : buf.readUInt16LE(p));
@@ -183,10 +235,17 @@ function walkTopLevel(buf: Buffer, start: number, ts: string): { sopClass?: stri
 
   let pos = start;
   while (pos < buf.length) {
-    if (buf.length - pos < 8 && buf.subarray(pos).every((b) => b === 0)) break; // trailing padding
+    if (buf.length - pos < 8 && zerosFrom(buf, pos)) break; // trailing padding
     pos = element(pos, buf.length);
   }
   return out;
 }
 
 const hex = (n: number) => n.toString(16).padStart(4, '0');
+
+function zerosFrom(buf: Bytes, pos: number): boolean {
+  if (buf.zerosFrom) return buf.zerosFrom(pos);
+  const b = buf as Buffer;
+  for (let i = pos; i < b.length; i++) if (b[i] !== 0) return false;
+  return true;
+}
