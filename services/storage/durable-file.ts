@@ -1,9 +1,19 @@
-import { open, rename, rm, mkdir, readdir, access, type FileHandle } from 'node:fs/promises';
+import { closeSync, existsSync, fsync, mkdirSync, openSync, renameSync, writevSync } from 'node:fs';
+import { open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** Hidden subfolder of the output folder that holds files still being received. */
 export const TEMP_DIR = '.netdicom-tmp';
+
+/** Objects up to this size are kept in memory until complete, then written in one go (bytes). */
+const IN_MEMORY = 1 << 20;
+
+const fsyncAsync = promisify(fsync);
+const readyDirs = new Set<string>();
+/** Folder descriptors kept open to fsync the folder after each rename. */
+const dirFds = new Map<string, number>();
 
 /**
  * A file written in order from chunks that arrive faster or slower than the
@@ -11,37 +21,61 @@ export const TEMP_DIR = '.netdicom-tmp';
  * folder (PS3.4 B.2.3 promises storage on success; this makes it true after a
  * crash). Until `commit` succeeds the data lives only under TEMP_DIR; `discard`
  * removes it.
+ *
+ * Small objects (the common case) stay in memory until complete and take two
+ * thread-pool round trips (the two fsyncs); the quick metadata calls (open,
+ * write into the page cache, rename) run synchronously. A larger object is
+ * streamed to its temporary file with asynchronous writes.
  */
 export class DurableFile {
-  private fh: Promise<FileHandle>;
-  private chain: Promise<unknown>;
+  private chunks: Buffer[] = [];
+  private fh: Promise<FileHandle> | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
   private failure: Error | undefined;
-  /** Bytes accepted by `write` but not yet on their way to the disk. */
+  /** Bytes accepted by `write` but not yet handed to the OS. */
   pendingBytes = 0;
   readonly tempPath: string;
 
   constructor(readonly dir: string) {
     this.tempPath = join(dir, TEMP_DIR, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
-    this.fh = mkdir(join(dir, TEMP_DIR), { recursive: true }).then(() => open(this.tempPath, 'wx'));
-    this.chain = this.fh.catch((e: Error) => (this.failure = e));
   }
 
   /** Queues a chunk; `onWritten` is called once it reached the OS. Never throws: a failure shows at commit. */
   write(chunk: Buffer, onWritten?: () => void): void {
     this.pendingBytes += chunk.length;
-    this.chain = this.chain.then(async () => {
-      if (!this.failure) {
-        try {
-          const fh = await this.fh;
-          let off = 0;
-          while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
-        } catch (e) {
-          this.failure = e as Error;
-        }
+    if (!this.fh) {
+      this.chunks.push(chunk);
+      if (this.pendingBytes <= IN_MEMORY) return onWritten?.();
+      this.startStreaming(onWritten);
+      return;
+    }
+    this.chain = this.chain.then(() => this.writeOut([chunk], onWritten));
+  }
+
+  private startStreaming(onWritten?: () => void): void {
+    this.fh = (async () => {
+      ensureTempDir(this.dir);
+      return open(this.tempPath, 'wx');
+    })();
+    this.fh.catch((e: Error) => (this.failure ??= e));
+    const first = this.chunks;
+    this.chunks = [];
+    this.chain = this.chain.then(() => this.writeOut(first, onWritten));
+  }
+
+  private async writeOut(chunks: Buffer[], onWritten?: () => void): Promise<void> {
+    let n = 0;
+    for (const c of chunks) n += c.length;
+    if (!this.failure) {
+      try {
+        const fh = await this.fh!;
+        await fh.writev(chunks);
+      } catch (e) {
+        this.failure ??= e as Error;
       }
-      this.pendingBytes -= chunk.length;
-      onWritten?.();
-    });
+    }
+    this.pendingBytes -= n;
+    onWritten?.();
   }
 
   /**
@@ -50,21 +84,28 @@ export class DurableFile {
    * or rename error, after removing the temporary file.
    */
   async commit(finalName: string): Promise<boolean> {
-    await this.chain;
     const finalPath = join(this.dir, finalName);
     try {
-      if (this.failure) throw this.failure;
-      const fh = await this.fh;
-      await fh.sync();
-      await fh.close();
-      const replaced = await access(finalPath).then(() => true, () => false);
-      await rename(this.tempPath, finalPath);
-      const d = await open(this.dir, 'r');
-      try {
-        await d.sync();
-      } finally {
-        await d.close();
+      if (this.fh) {
+        await this.chain;
+        if (this.failure) throw this.failure;
+        const fh = await this.fh;
+        await fh.sync();
+        await fh.close();
+      } else {
+        ensureTempDir(this.dir);
+        const fd = openSync(this.tempPath, 'wx');
+        try {
+          writevAll(fd, this.chunks);
+          this.chunks = [];
+          await fsyncAsync(fd);
+        } finally {
+          closeSync(fd);
+        }
       }
+      const replaced = existsSync(finalPath);
+      renameSync(this.tempPath, finalPath);
+      await fsyncAsync(dirFd(this.dir));
       return replaced;
     } catch (e) {
       await this.discard();
@@ -74,9 +115,41 @@ export class DurableFile {
 
   /** Drops the temporary file (association aborted, or a failure). Never throws. */
   async discard(): Promise<void> {
+    this.chunks = [];
     await this.chain;
-    await this.fh.then((fh) => fh.close()).catch(() => {});
+    if (this.fh) await this.fh.then((fh) => fh.close()).catch(() => {});
     await rm(this.tempPath, { force: true }).catch(() => {});
+  }
+}
+
+function ensureTempDir(dir: string): void {
+  if (readyDirs.has(dir)) return;
+  mkdirSync(join(dir, TEMP_DIR), { recursive: true });
+  readyDirs.add(dir);
+}
+
+function dirFd(dir: string): number {
+  let fd = dirFds.get(dir);
+  if (fd === undefined) {
+    fd = openSync(dir, 'r');
+    dirFds.set(dir, fd);
+  }
+  return fd;
+}
+
+function writevAll(fd: number, chunks: Buffer[]): void {
+  let rest = chunks.filter((c) => c.length > 0);
+  while (rest.length > 0) {
+    let n = writevSync(fd, rest);
+    const next: Buffer[] = [];
+    for (const c of rest) {
+      if (n >= c.length) n -= c.length;
+      else {
+        next.push(n > 0 ? c.subarray(n) : c);
+        n = 0;
+      }
+    }
+    rest = next;
   }
 }
 
