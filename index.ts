@@ -15,6 +15,9 @@ export { Status, statusText, DimseStatusError } from './services/dimse/status.js
 export { CommandField } from './services/dimse/commands.js';
 export { InvalidPrimitiveError } from './machines/errors.js';
 export { PduDecodeError, NetdicomError } from './transport/errors.js';
+export type { ServerTlsOptions, ClientTlsOptions } from './transport/tls.js';
+export { userTable, userIdentityRq, UserIdentityType } from './services/acse/user-identity.js';
+export type { UserIdentity, UserIdentityCheck, UserIdentityRequest, UserTable } from './services/acse/user-identity.js';
 export { STATES, EVENTS, ACTIONS, TABLE } from './machines/upper-layer/state-table.js';
 export { InspectorHub } from './visualize/hub.js';
 export { Inspector } from './visualize/inspector.js';

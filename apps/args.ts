@@ -16,6 +16,11 @@ const ALIASES: Record<string, string> = {
   '-tn': '--network-timeout',
   '-to': '--connection-timeout',
   '-xa': '--promiscuous-xfer',
+  '-usr': '--user',
+  '-pwd': '--password',
+  '-rsp': '--pos-response',
+  '-rc': '--require-peer-cert',
+  '-ic': '--ignore-peer-cert',
 };
 
 export function normalizeArgv(argv: readonly string[]): string[] {
@@ -42,4 +47,13 @@ export function parsePositiveInt(name: string) {
     if (!Number.isInteger(n) || n < 0) throw new Error(`invalid ${name} "${v}"`);
     return n;
   };
+}
+
+/** Our Maximum Length (bytes): finite, 4 KiB..64 MiB. 0 (unlimited) is refused: it would let a peer pick any PDU size. PS3.8 Annex D.1. */
+export function parseMaxPdu(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 4096 || n > 64 << 20) {
+    throw new Error(`invalid max PDU "${v}": give a Maximum Length from 4096 to 67108864 bytes (0, unlimited, is not offered)`);
+  }
+  return n;
 }

@@ -5,6 +5,7 @@ import { cliLogger } from './logger.js';
 import { runScp } from './scp-runner.js';
 import { scpOptions, type ScpCliOptions } from './scp-options.js';
 import { aeFromOptions } from './storescp.js';
+import { scpRunSecurityOf } from './security-options.js';
 
 /** `netdicom echoscp PORT`: a Verification SCP. */
 export function echoscpCommand(): Command {
@@ -13,6 +14,6 @@ export function echoscpCommand(): Command {
     .argument('<port>', 'TCP port to listen on', (v) => parsePort(v, true))
     .action(async (port: number, opts: ScpCliOptions) => {
       const log = cliLogger({ name: 'echoscp', verbose: opts.verbose, debug: opts.debug });
-      await runScp({ port, bindAddress: opts.bindAddress, ...(opts.inspect !== undefined ? { inspect: opts.inspect } : {}), ae: aeFromOptions(opts), services: [cEchoScp()], log });
+      await runScp({ port, bindAddress: opts.bindAddress, ...(opts.inspect !== undefined ? { inspect: opts.inspect } : {}), ...scpRunSecurityOf(opts), ae: aeFromOptions(opts), services: [cEchoScp()], log });
     });
 }

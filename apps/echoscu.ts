@@ -14,7 +14,7 @@ export function echoscuCommand(): Command {
       let code = 0;
       try {
         const assoc = await s.ae.associate({
-          host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o),
+          host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection,
           contexts: [{ abstractSyntax: Verification, transferSyntaxes: [ExplicitVRLittleEndian, ImplicitVRLittleEndian] }],
         });
         for (let i = 0; i < o.repeat; i++) {

@@ -25,7 +25,7 @@ export function findscuCommand(): Command {
         const query = queryFromKeys(o.key);
         const model = modelOf(o);
         const assoc = await s.ae.associate({
-          host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o),
+          host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection,
           contexts: [{ abstractSyntax: MODELS[model].find, transferSyntaxes: [ExplicitVRLittleEndian, ImplicitVRLittleEndian] }],
         });
         let n = 0;

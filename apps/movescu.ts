@@ -17,7 +17,7 @@ export function movescuCommand(): Command {
       try {
         const model = modelOf(o);
         const assoc = await s.ae.associate({
-          host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o),
+          host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection,
           contexts: [{ abstractSyntax: MODELS[model].move, transferSyntaxes: [ExplicitVRLittleEndian, ImplicitVRLittleEndian] }],
         });
         code = await reportRetrieve('movescu', assoc.cMove(queryFromKeys(o.key), o.moveAet ?? o.aetitle, model), s.log);

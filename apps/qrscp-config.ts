@@ -11,7 +11,7 @@ export interface QrscpConfig {
   bindAddress?: string;
   /** Folder for the stored files (one per instance). */
   storageDir?: string;
-  /** SQLite index; default `<storageDir>/.netdicom-index.sqlite`. */
+  /** SQLite index; default `<storageDir>/.netdicom-index.sqlite`. Goes with storageDir: `-od` on the command line (without `--db`) puts the index in that folder instead. */
   databasePath?: string;
   /** Move destinations: AE title → "host:port". */
   moveDestinations?: Record<string, string>;

@@ -9,13 +9,14 @@ import { cMoveScp, type MoveDestination } from '../services/query-retrieve/c-mov
 import { cStoreScp } from '../services/storage/c-store-scp.js';
 import { cleanTempDir } from '../services/storage/durable-file.js';
 import { cEchoScp } from '../services/verification/c-echo-scp.js';
-import { parsePort, parsePositiveInt } from './args.js';
+import { parsePort, parsePositiveInt, parseMaxPdu } from './args.js';
 import { startInspector } from './inspect-option.js';
 import { cliLogger } from './logger.js';
 import { loadConfig, parseHostPort, parseMoveDest, type QrscpConfig } from './qrscp-config.js';
 import { collectKeys } from './query-keys.js';
+import { inspectOptions, scpAeSecurityOf, scpRunSecurityOf, scpSecurityOptions, type InspectCliOptions, type ScpSecurityCliOptions } from './security-options.js';
 
-interface QrscpOptions {
+interface QrscpOptions extends ScpSecurityCliOptions, InspectCliOptions {
   aetitle?: string;
   outputDirectory?: string;
   db?: string;
@@ -39,7 +40,7 @@ interface QrscpOptions {
  * Study Root; FIND, GET, MOVE) over an SQLite index of the stored files.
  */
 export function qrscpCommand(): Command {
-  return new Command('qrscp')
+  return inspectOptions(scpSecurityOptions(new Command('qrscp')))
     .description('Query/Retrieve SCP: store, index, find, get and move (Patient and Study Root)')
     .argument('[port]', 'TCP port to listen on (default 11112)', (v) => parsePort(v, true))
     .addOption(new Option('--aetitle <aet>', 'our AE title (-aet; default NETDICOM)'))
@@ -48,7 +49,7 @@ export function qrscpCommand(): Command {
     .option('--move-dest <spec>', 'C-MOVE destination AET=HOST:PORT (repeatable)', collectKeys, [])
     .option('-c, --config <file>', 'JSON configuration file (see examples/qrscp.config.json)')
     .addOption(new Option('--bind-address <addr>', 'address to listen on (-ba; default 0.0.0.0)'))
-    .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept (-pdu)').argParser(parsePositiveInt('max PDU')))
+    .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept (-pdu)').argParser(parseMaxPdu))
     .addOption(new Option('--acse-timeout <s>', 'ARTIM / ACSE timeout in seconds (-ta)').argParser(parsePositiveInt('timeout')))
     .addOption(new Option('--dimse-timeout <s>', 'DIMSE timeout for C-MOVE sub-associations, seconds (-td)').argParser(parsePositiveInt('timeout')))
     .option('--require-called-aet', 'reject associations whose called AE title is not ours')
@@ -60,9 +61,11 @@ export function qrscpCommand(): Command {
     .action(async (port: number | undefined, o: QrscpOptions) => {
       const log = cliLogger({ name: 'qrscp', verbose: o.verbose, debug: o.debug });
       const cfg: QrscpConfig = o.config ? loadConfig(o.config) : {};
+      const security = scpRunSecurityOf(o);
       const aeTitle = o.aetitle ?? cfg.aeTitle ?? 'NETDICOM';
       const dir = resolve(o.outputDirectory ?? cfg.storageDir ?? './dicom-store');
-      const dbPath = resolve(o.db ?? cfg.databasePath ?? join(dir, '.netdicom-index.sqlite'));
+      // The config's databasePath indexes the config's storageDir: -od on the command line moves the default index with the folder.
+      const dbPath = resolve(o.db ?? (o.outputDirectory === undefined ? cfg.databasePath : undefined) ?? join(dir, '.netdicom-index.sqlite'));
       const destinations = new Map<string, MoveDestination>(Object.entries(cfg.moveDestinations ?? {}).map(([k, v]) => [k, parseHostPort(v, `moveDestinations.${k}`)]));
       for (const spec of o.moveDest) destinations.set(...parseMoveDest(spec));
       const timeouts = cfg.timeouts ?? {};
@@ -76,7 +79,7 @@ export function qrscpCommand(): Command {
       log.info({ dir, db: dbPath, instances: index.count(), ...rec }, 'index ready');
 
       const inspectPort = o.inspect ?? cfg.inspectPort;
-      const insp = inspectPort !== undefined ? await startInspector(inspectPort, log) : undefined;
+      const insp = inspectPort !== undefined ? await startInspector(inspectPort, log, security.inspectAt.host, security.inspectAt.token) : undefined;
       const ae = new ApplicationEntity({
         aeTitle,
         maxPduLength: o.maxPdu ?? cfg.maxPduLength ?? 1 << 20,
@@ -84,6 +87,7 @@ export function qrscpCommand(): Command {
         requireCalledAETitle: o.requireCalledAet ?? cfg.requireCalledAETitle ?? false,
         ...(allowed?.length ? { allowedCallingAETitles: allowed } : {}),
         maxAssociations: o.maxAssociations ?? cfg.maxAssociations ?? 64,
+        ...scpAeSecurityOf(o),
         log,
         ...(insp ? { inspector: insp.inspector } : {}),
       });
@@ -99,13 +103,14 @@ export function qrscpCommand(): Command {
         .addService(cGetScp(index))
         .addService(cMoveScp({ index, destinations, associate: (d, contexts) => ae.associate({ host: d.host, port: d.port, calledAETitle: d.calledAETitle, contexts, timeouts: subTimeouts }) }));
       const server = await ae.listen({ port: port ?? cfg.port ?? 11112, host: o.bindAddress ?? cfg.bindAddress ?? '0.0.0.0' });
-      process.stderr.write(`qrscp: ${aeTitle} listening on port ${server.port}, storing in ${dir}\n`);
+      const tlsServer = security.tls ? await ae.listen({ port: security.tls.port, host: o.bindAddress ?? cfg.bindAddress ?? '0.0.0.0', tls: security.tls.options }) : undefined;
+      process.stderr.write(`qrscp: ${aeTitle} listening on port ${server.port}${tlsServer ? ` and TLS port ${tlsServer.port}` : ''}, storing in ${dir}\n`);
       let stopping = false;
       const stop = async () => {
         if (stopping) return;
         stopping = true;
         const force = setTimeout(() => process.exit(0), 3000).unref();
-        await server.close();
+        await Promise.all([server.close(), tlsServer?.close()]);
         await insp?.server.close();
         index.close();
         clearTimeout(force);

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
-import { parsePort, parsePositiveInt } from './args.js';
+import { parsePort, parsePositiveInt, parseMaxPdu } from './args.js';
+import { inspectOptions, scpSecurityOptions, type InspectCliOptions, type ScpSecurityCliOptions } from './security-options.js';
 
-export interface ScpCliOptions {
+export interface ScpCliOptions extends ScpSecurityCliOptions, InspectCliOptions {
   aetitle: string;
   bindAddress: string;
   maxPdu: number;
@@ -16,10 +17,10 @@ export interface ScpCliOptions {
 
 /** Options every SCP app shares, in dcmtk/pynetdicom spelling. */
 export function scpOptions(cmd: Command, defaultAet: string): Command {
-  return cmd
+  return inspectOptions(scpSecurityOptions(cmd))
     .addOption(new Option('--aetitle <aet>', 'our AE title (-aet)').default(defaultAet))
     .addOption(new Option('--bind-address <addr>', 'address to listen on (-ba)').default('0.0.0.0'))
-    .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept for P-DATA-TF PDUs (-pdu)').default(1 << 20).argParser(parsePositiveInt('max PDU')))
+    .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept for P-DATA-TF PDUs (-pdu)').default(1 << 20).argParser(parseMaxPdu))
     .addOption(new Option('--acse-timeout <s>', 'ARTIM / ACSE timeout in seconds (-ta)').default(30).argParser(parsePositiveInt('timeout')))
     .option('--require-called-aet', 'reject associations whose called AE title is not ours')
     .option('--allow-calling-aet <aet...>', 'only these calling AE titles may associate')

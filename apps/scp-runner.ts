@@ -1,12 +1,17 @@
 import type { Logger } from 'pino';
 import { ApplicationEntity, type AEOptions } from '../services/application-entity.js';
 import type { DimseService } from '../services/dimse/service.js';
+import type { ServerTlsOptions } from '../transport/tls.js';
 import { startInspector } from './inspect-option.js';
 
 export interface ScpRunOptions {
   port: number;
   bindAddress: string;
   inspect?: number;
+  /** The inspector's address and token (--inspect-host, --inspect-token). */
+  inspectAt?: { host: string; token?: string };
+  /** A TLS listener beside the plain one (--tls-port). */
+  tls?: { port: number; options: ServerTlsOptions };
   ae: Omit<AEOptions, 'log' | 'inspector'>;
   services: DimseService[];
   log: Logger;
@@ -17,17 +22,18 @@ export interface ScpRunOptions {
  * and on a signal stops listening, ends live associations and frees the port.
  */
 export async function runScp(o: ScpRunOptions): Promise<void> {
-  const insp = o.inspect !== undefined ? await startInspector(o.inspect, o.log) : undefined;
+  const insp = o.inspect !== undefined ? await startInspector(o.inspect, o.log, o.inspectAt?.host, o.inspectAt?.token) : undefined;
   const ae = new ApplicationEntity({ ...o.ae, log: o.log, ...(insp ? { inspector: insp.inspector } : {}) });
   for (const s of o.services) ae.addService(s);
   const server = await ae.listen({ port: o.port, host: o.bindAddress });
+  const tlsServer = o.tls ? await ae.listen({ port: o.tls.port, host: o.bindAddress, tls: o.tls.options }) : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     o.log.info({ signal }, 'stopping');
     const force = setTimeout(() => process.exit(0), 3000).unref();
-    await server.close();
+    await Promise.all([server.close(), tlsServer?.close()]);
     await insp?.server.close();
     clearTimeout(force);
     process.exit(0);

@@ -4,11 +4,12 @@ import { ApplicationEntity } from '../services/application-entity.js';
 import type { Timeouts } from '../services/scu/client-association.js';
 import type { Inspector } from '../visualize/inspector.js';
 import type { InspectorServer } from '../visualize/server.js';
-import { parsePort, parsePositiveInt } from './args.js';
+import { parsePort, parsePositiveInt, parseMaxPdu } from './args.js';
 import { startInspector } from './inspect-option.js';
 import { cliLogger } from './logger.js';
+import { inspectAddressOf, inspectOptions, scuConnectionOf, scuSecurityOptions, type InspectCliOptions, type ScuSecurityCliOptions } from './security-options.js';
 
-export interface ScuCliOptions {
+export interface ScuCliOptions extends ScuSecurityCliOptions, InspectCliOptions {
   aetitle: string;
   call: string;
   maxPdu: number;
@@ -23,12 +24,12 @@ export interface ScuCliOptions {
 
 /** Options every SCU app shares, in dcmtk/pynetdicom spelling; `addr port` positional. */
 export function scuOptions(cmd: Command, defaultAet: string): Command {
-  return cmd
+  return inspectOptions(scuSecurityOptions(cmd))
     .argument('<addr>', 'peer host name or address')
     .argument('<port>', 'peer TCP port', (v) => parsePort(v))
     .addOption(new Option('--aetitle <aet>', 'our (calling) AE title (-aet)').default(defaultAet))
     .addOption(new Option('--call <aet>', 'the peer\'s (called) AE title (-aec)').default('ANY-SCP'))
-    .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept (-pdu)').default(1 << 20).argParser(parsePositiveInt('max PDU')))
+    .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept (-pdu)').default(1 << 20).argParser(parseMaxPdu))
     .addOption(new Option('--connection-timeout <s>', 'TCP connect timeout in seconds (-to)').default(10).argParser(parsePositiveInt('timeout')))
     .addOption(new Option('--acse-timeout <s>', 'association/release response timeout in seconds (-ta)').default(30).argParser(parsePositiveInt('timeout')))
     .addOption(new Option('--dimse-timeout <s>', 'DIMSE response timeout in seconds (-td)').default(60).argParser(parsePositiveInt('timeout')))
@@ -46,6 +47,8 @@ export interface ScuSession {
   ae: ApplicationEntity;
   log: Logger;
   inspector?: Inspector;
+  /** TLS and User Identity from the flags, for every associate() of the app. */
+  connection: ReturnType<typeof scuConnectionOf>;
   /** Ends the app: keeps the inspector page up until Ctrl-C when --inspect was given. */
   finish(code: number): Promise<never>;
 }
@@ -55,11 +58,14 @@ export async function scuSession(name: string, o: ScuCliOptions): Promise<ScuSes
   const log = cliLogger({ name, verbose: o.verbose, debug: o.debug });
   let server: InspectorServer | undefined;
   let inspector: Inspector | undefined;
-  if (o.inspect !== undefined) ({ inspector, server } = await startInspector(o.inspect, log));
+  const connection = scuConnectionOf(o);
+  const at = inspectAddressOf(o);
+  if (o.inspect !== undefined) ({ inspector, server } = await startInspector(o.inspect, log, at.host, at.token));
   const ae = new ApplicationEntity({ aeTitle: o.aetitle, maxPduLength: o.maxPdu, log, ...(inspector ? { inspector } : {}) });
   return {
     ae,
     log,
+    connection,
     ...(inspector ? { inspector } : {}),
     finish: async (code) => {
       if (server) {

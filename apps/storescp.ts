@@ -9,6 +9,7 @@ import { parsePort } from './args.js';
 import { cliLogger } from './logger.js';
 import { runScp } from './scp-runner.js';
 import { scpOptions, type ScpCliOptions } from './scp-options.js';
+import { scpAeSecurityOf, scpRunSecurityOf } from './security-options.js';
 
 /** `netdicom storescp PORT -od DIR`: a Storage SCP (and Verification), like dcmtk/pynetdicom storescp. */
 export function storescpCommand(): Command {
@@ -27,6 +28,7 @@ export function storescpCommand(): Command {
         port,
         bindAddress: opts.bindAddress,
         ...(opts.inspect !== undefined ? { inspect: opts.inspect } : {}),
+        ...scpRunSecurityOf(opts),
         ae: aeFromOptions(opts),
         services: [cEchoScp(), cStoreScp({ dir, implementationVersionName: IMPLEMENTATION_VERSION_NAME, promiscuous: opts.promiscuous === true })],
         log,
@@ -42,6 +44,7 @@ export function aeFromOptions(opts: ScpCliOptions) {
     requireCalledAETitle: opts.requireCalledAet === true,
     ...(opts.allowCallingAet?.length ? { allowedCallingAETitles: opts.allowCallingAet } : {}),
     maxAssociations: opts.maxAssociations,
+    ...scpAeSecurityOf(opts),
   };
 }
 

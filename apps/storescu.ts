@@ -32,6 +32,7 @@ export function storescuCommand(): Command {
           errorLine('storescu', `${p}: cannot send: ${(err as Error).message}`);
         }
       }
+      if (files.length === 0 && failed === 0) errorLine('storescu', `no files to send in ${paths.join(', ')}`);
       const bar = process.stderr.isTTY && files.length > 1
         ? new cliProgress.SingleBar({ format: 'storescu [{bar}] {value}/{total} files | {rate} files/s | {mbps} MB/s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
         : undefined;
@@ -41,7 +42,7 @@ export function storescuCommand(): Command {
       for (const batch of batches(files)) {
         let assoc;
         try {
-          assoc = await s.ae.associate({ host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), contexts: contextsForFiles(batch) });
+          assoc = await s.ae.associate({ host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection, contexts: contextsForFiles(batch) });
         } catch (err) {
           errorLine('storescu', `${(err as Error).message} (${batch.length} file(s) not sent)`);
           failed += batch.length;

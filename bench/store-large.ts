@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RECEIVER_NAME, SENDER_NAME, requireTools, runSender, startReceiver, type ReceiverKind, type SenderKind } from './lib/peers.js';
-import { RssSampler, onExit } from './lib/process.js';
+import { RssSampler, onExit, settleDisk } from './lib/process.js';
 import { dcmdumpCheck, sameDataset, writeLargeObject } from './lib/part10.js';
 import { environment, fmt, intArg, median, parseArgs, printTable, writeResult } from './lib/report.js';
 
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const obj = await writeLargeObject(path.join(tmp, 'large.dcm'), sizeMiB * 2);
     const dump = await dcmdumpCheck(obj.path, ['0008,0018', '0028,0008']);
+    await settleDisk();
     console.log(`object: ${obj.path}, ${(obj.fileBytes / 2 ** 20).toFixed(1)} MiB, ${obj.frames} frames, written in ${((Date.now() - t0) / 1000).toFixed(1)} s; dcmdump OK:\n  ${dump.replace(/\n/g, '\n  ')}`);
 
     const results: Run[] = [];
@@ -111,6 +112,7 @@ async function oneRun(c: Config, run: number, file: string, datasetBytes: number
   } finally {
     await rcv.proc.stop();
     await rm(out, { recursive: true, force: true });
+    await settleDisk();
   }
 }
 

@@ -3,12 +3,13 @@ import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { Logger } from 'pino';
 import { PduReader } from '../transport/pdu-reader.js';
 import { DEFAULT_MAX_OTHER_PDU } from '../transport/framer.js';
+import { readyEvent } from '../transport/tls.js';
 import type { AbortSpec } from '../transport/errors.js';
 import type { AssociateAcPdu, AssociateRjPdu, AssociateRqPdu, Pdu } from '../transport/pdu-types.js';
 import { InvalidPrimitiveError } from './errors.js';
 import type { UpperLayerIo } from './upper-layer/actions.js';
 import type { Indication, UpperLayerEvent } from './upper-layer/events.js';
-import { createUpperLayerMachine, primitiveAllowed, type UpperLayerMachine } from './upper-layer/machine.js';
+import { bindUpperLayer, primitiveAllowed, sharedUpperLayerMachine, type UpperLayerMachine } from './upper-layer/machine.js';
 import type { EventId, StateId } from './upper-layer/state-table.js';
 
 /** What an association reports to whoever watches it (the inspector). All optional, all cheap. */
@@ -23,7 +24,7 @@ export interface AssociationOptions {
   role: 'acceptor' | 'requestor';
   /** Acceptor: the accepted socket. Requestor: set by `connect` once open. */
   socket?: Socket;
-  /** Requestor: opens the TCP connection (AE-1). */
+  /** Requestor: opens the TCP (or TLS) connection (AE-1); Evt2 once it is ready for PDUs. */
   connect?: () => Socket;
   /** Our advertised Maximum Length (bytes): the largest P-DATA-TF we accept. PS3.8 Annex D.1. */
   maxPduLength: number;
@@ -70,12 +71,12 @@ export class Association implements UpperLayerIo {
       { maxPDataLength: opts.maxPduLength, maxOtherLength: DEFAULT_MAX_OTHER_PDU },
       (pdu, len) => opts.observer?.pdu?.(this, 'in', pdu, len),
     );
-    const machine = createUpperLayerMachine(this, (state, evt) => this.noCell(state, evt));
-    this.actor = createActor(machine, {
+    this.actor = createActor(sharedUpperLayerMachine(), {
       id: opts.id,
       input: { isRequestor: this.isRequestor, artimMs: opts.artimMs },
       ...(opts.inspect ? { inspect: opts.inspect } : {}),
     });
+    bindUpperLayer(this.actor, this, (state, evt) => this.noCell(state, evt));
     this.actor.subscribe({
       next: (s) => {
         if ((s.value as unknown) === 'Sta1' && this.started) this.finish();
@@ -212,7 +213,7 @@ export class Association implements UpperLayerIo {
   connect(): void {
     const socket = this.opts.connect!();
     this.attach(socket);
-    socket.once('connect', () => {
+    socket.once(readyEvent(socket), () => {
       this.onConnected?.();
       this.send({ type: 'Evt2' });
     });

@@ -1,5 +1,6 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { assign, createActor, fromCallback, sendTo, setup, type InspectionEvent } from 'xstate';
+import { createTransportServer, type ServerTlsOptions, type TlsRefusal } from '../transport/tls.js';
 
 export interface ListenerOptions {
   host: string;
@@ -7,6 +8,10 @@ export interface ListenerOptions {
   port: number;
   /** A connection was accepted (Evt5 for a new association). */
   onConnection(socket: Socket): void;
+  /** TLS (PS3.15 Annex B): connections reach `onConnection` only after the handshake. Absent: plain TCP. */
+  tls?: ServerTlsOptions;
+  /** A TLS connection refused before any PDU (handshake or client certificate). */
+  onTlsRefused?: (r: TlsRefusal) => void;
   inspect?: (ev: InspectionEvent) => void;
 }
 
@@ -17,10 +22,20 @@ type ServerEvent =
   | { type: 'CLOSE' }
   | { type: 'CLOSED' };
 
-/** Wraps a net.Server: connections and its life come back as events. Every accepted socket has Nagle off. */
-const tcpServer = fromCallback<ServerEvent, { host: string; port: number }>(({ input, sendBack, receive }) => {
-  const server: Server = createServer({ noDelay: true, allowHalfOpen: false });
-  server.on('connection', (socket) => sendBack({ type: 'CONNECTION', socket }));
+interface ServerInput {
+  host: string;
+  port: number;
+  tls?: ServerTlsOptions;
+  onTlsRefused?: (r: TlsRefusal) => void;
+}
+
+/** Wraps a net.Server (tls.Server with `tls`): connections and its life come back as events. Every accepted socket has Nagle off. */
+const tcpServer = fromCallback<ServerEvent, ServerInput>(({ input, sendBack, receive }) => {
+  const server: Server = createTransportServer({
+    ...(input.tls ? { tls: input.tls } : {}),
+    onSocket: (socket) => sendBack({ type: 'CONNECTION', socket }),
+    ...(input.onTlsRefused ? { onRefused: input.onTlsRefused } : {}),
+  });
   server.on('error', (error) => sendBack({ type: 'FAILED', error }));
   server.listen({ host: input.host, port: input.port }, () => {
     const addr = server.address();
@@ -40,12 +55,12 @@ const tcpServer = fromCallback<ServerEvent, { host: string; port: number }>(({ i
  */
 export function createListenerMachine(onConnection: (socket: Socket) => void) {
   return setup({
-    types: { events: {} as ServerEvent, input: {} as { host: string; port: number }, context: {} as { host: string; port: number; error: Error | null } },
+    types: { events: {} as ServerEvent, input: {} as ServerInput, context: {} as ServerInput & { error: Error | null } },
     actors: { tcpServer },
   }).createMachine({
     id: 'listener',
-    context: ({ input }) => ({ host: input.host, port: input.port, error: null }),
-    invoke: { id: 'server', src: 'tcpServer', input: ({ context }) => ({ host: context.host, port: context.port }) },
+    context: ({ input }) => ({ ...input, error: null }),
+    invoke: { id: 'server', src: 'tcpServer', input: ({ context }) => ({ host: context.host, port: context.port, ...(context.tls ? { tls: context.tls } : {}), ...(context.onTlsRefused ? { onTlsRefused: context.onTlsRefused } : {}) }) },
     initial: 'starting',
     states: {
       starting: {
@@ -70,7 +85,8 @@ export function createListenerMachine(onConnection: (socket: Socket) => void) {
 /** Starts a listener; resolves once listening with the bound port. Rejects with the listen error (EADDRINUSE…). */
 export async function startListener(o: ListenerOptions): Promise<{ port: number; close(): Promise<void> }> {
   const machine = createListenerMachine(o.onConnection);
-  const actor = createActor(machine, { input: { host: o.host, port: o.port }, ...(o.inspect ? { inspect: o.inspect } : {}) });
+  const input: ServerInput = { host: o.host, port: o.port, ...(o.tls ? { tls: o.tls } : {}), ...(o.onTlsRefused ? { onTlsRefused: o.onTlsRefused } : {}) };
+  const actor = createActor(machine, { input, ...(o.inspect ? { inspect: o.inspect } : {}) });
   const listening = new Promise<number>((resolve, reject) => {
     actor.subscribe((s) => {
       if (s.matches('listening')) resolve(s.context.port);

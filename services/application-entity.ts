@@ -9,6 +9,8 @@ import type { DimseService } from './dimse/service.js';
 import { ClientAssociation, type ProposedContext, type Timeouts } from './scu/client-association.js';
 import { ScuAssociation } from './scu/scu-association.js';
 import type { RoleSelection, UserIdentityRq } from '../transport/pdu-types.js';
+import type { ClientTlsOptions, ServerTlsOptions } from '../transport/tls.js';
+import { toUserIdentityRq, type UserIdentityCheck, type UserIdentityRequest } from './acse/user-identity.js';
 
 export interface AssociateRequest {
   host: string;
@@ -17,7 +19,10 @@ export interface AssociateRequest {
   calledAETitle?: string;
   contexts: ProposedContext[];
   roles?: RoleSelection[];
-  userIdentity?: UserIdentityRq;
+  /** User Identity (PS3.7 D.3.3.7): `{ username, passcode? }` (types 1/2), or the sub-item as data. */
+  userIdentity?: UserIdentityRq | UserIdentityRequest;
+  /** TLS (PS3.15 Annex B); absent: plain TCP. */
+  tls?: ClientTlsOptions;
   /** Timeouts in ms (connect, ACSE, DIMSE, network idle); 0 disables one. */
   timeouts?: Partial<Timeouts>;
 }
@@ -37,6 +42,18 @@ export interface AEOptions {
   requireCalledAETitle?: boolean;
   /** Only these calling AE titles may associate (default: any). */
   allowedCallingAETitles?: readonly string[];
+  /**
+   * Checks the User Identity of each A-ASSOCIATE-RQ (PS3.7 D.3.3.7), after the
+   * AE title checks; may be async (bounded by artimMs). Refused, thrown or
+   * late: A-ASSOCIATE-RJ 1/1/1. A positive response, when requested, is an
+   * empty User Identity AC sub-item. An RQ without User Identity is refused
+   * unless `userIdentityOptional`.
+   */
+  checkUserIdentity?: UserIdentityCheck;
+  /** With checkUserIdentity: accept an A-ASSOCIATE-RQ that carries no User Identity sub-item. Default false. */
+  userIdentityOptional?: boolean;
+  /** SCP: abort an established association when nothing is sent or received for this long, ms. Default 0 (never). */
+  networkTimeoutMs?: number;
   /** Concurrent associations; more are rejected (transient, local-limit-exceeded). Default 64. */
   maxAssociations?: number;
   /** Largest command set, bytes. Default 64 KiB. */
@@ -68,6 +85,8 @@ export class ApplicationEntity {
   readonly maxPduLength: number;
   readonly artimMs: number;
   private readonly services: DimseService[] = [];
+  /** Live acceptor associations over all listeners (plain and TLS share maxAssociations). */
+  private acceptorCount = 0;
 
   constructor(readonly opts: AEOptions) {
     this.aeTitle = opts.aeTitle;
@@ -106,7 +125,8 @@ export class ApplicationEntity {
       calledAETitle: o.calledAETitle ?? 'ANY-SCP',
       contexts: o.contexts,
       ...(o.roles ? { roles: o.roles } : {}),
-      ...(o.userIdentity ? { userIdentity: o.userIdentity } : {}),
+      ...(o.userIdentity ? { userIdentity: toUserIdentityRq(o.userIdentity) } : {}),
+      ...(o.tls ? { tls: o.tls } : {}),
       ...(o.timeouts ? { timeouts: o.timeouts } : {}),
       maxPduLength: this.maxPduLength,
       artimMs: this.artimMs,
@@ -119,11 +139,17 @@ export class ApplicationEntity {
     return new ScuAssociation(client);
   }
 
-  /** Starts listening. Rejects with the listen error (e.g. EADDRINUSE). */
-  async listen(o: { port: number; host?: string }): Promise<ScpServer> {
+  /**
+   * Starts listening; with `tls`, a TLS listener (PS3.15 Annex B) whose
+   * connections start an association only after the handshake (and the
+   * client certificate check). Call it twice for plain and TLS side by side.
+   * Rejects with the listen error (e.g. EADDRINUSE).
+   */
+  async listen(o: { port: number; host?: string; tls?: ServerTlsOptions }): Promise<ScpServer> {
     const live = new Map<string, Association>();
     const max = this.opts.maxAssociations ?? 64;
     const inspector = this.opts.inspector;
+    const check = this.opts.checkUserIdentity;
     const onConnection = (socket: Socket) => {
       const id = `assoc-${++nextAssocId}`;
       const log = this.log.child({ assoc: id, peer: `${socket.remoteAddress}:${socket.remotePort}` });
@@ -142,7 +168,9 @@ export class ApplicationEntity {
         maxCommandBytes: this.opts.maxCommandBytes ?? 64 << 10,
         maxBufferedDataset: this.opts.maxBufferedDataset ?? 16 << 20,
         log,
-        admit: () => (live.size > max ? { ...Reject.localLimitExceeded, why: `more than ${max} concurrent associations` } : null),
+        admit: () => (this.acceptorCount > max ? { ...Reject.localLimitExceeded, why: `more than ${max} concurrent associations` } : null),
+        ...(check ? { userIdentity: { check, required: this.opts.userIdentityOptional !== true, timeoutMs: this.artimMs } } : {}),
+        ...(this.opts.networkTimeoutMs ? { networkTimeoutMs: this.opts.networkTimeoutMs } : {}),
         ...(inspector ? { inspect: inspector.inspect, dimseObserver: (a: Association) => inspector.dimse(a) } : {}),
       });
       assoc = new Association({
@@ -156,16 +184,20 @@ export class ApplicationEntity {
         ...(inspector ? { inspect: inspector.inspect, observer: inspector.observer() } : {}),
       });
       live.set(id, assoc);
+      this.acceptorCount++;
       inspector?.started(assoc, 'acceptor');
       log.debug('connection accepted');
       void assoc.done.then(() => {
         live.delete(id);
+        this.acceptorCount--;
         log.debug({ ending: assoc.ending }, 'association ended');
       });
       assoc.transportConnected();
     };
-    const listener = await startListener({ host: o.host ?? '0.0.0.0', port: o.port, onConnection });
-    this.log.info({ port: listener.port, aeTitle: this.aeTitle }, 'listening');
+    const tls = o.tls ? { handshakeTimeoutMs: this.artimMs, ...o.tls } : undefined;
+    const onTlsRefused = (r: { peer: string; code?: string; reason: string }) => this.log.warn({ peer: r.peer, code: r.code }, `TLS connection refused: ${r.reason}`);
+    const listener = await startListener({ host: o.host ?? '0.0.0.0', port: o.port, onConnection, ...(tls ? { tls, onTlsRefused } : {}) });
+    this.log.info({ port: listener.port, aeTitle: this.aeTitle, tls: tls !== undefined }, 'listening');
     return {
       port: listener.port,
       associations: live,

@@ -18,11 +18,16 @@ export interface FramerLimits {
 /** Default cap on non-P-DATA PDUs: 1 MiB. */
 export const DEFAULT_MAX_OTHER_PDU = 1 << 20;
 
+/** First buffer for a PDU that spans reads, bytes (unless the PDU is smaller). */
+const PARTIAL_MIN = 64 << 10;
+
 /**
  * Turns a TCP byte stream into whole PDUs. The only code that sees partial
  * reads: a PDU inside one read is a view (no copy); one that spans reads is
- * copied once into a buffer sized by its header, after the header is checked
- * against the limits, so no buffer is ever sized by an unchecked length.
+ * copied into a buffer that grows with the bytes actually received (at most
+ * 4 × those bytes, or 64 KiB), never to the announced length up front: a
+ * header that announces 1 MiB and is followed by nothing costs 64 KiB, not
+ * 1 MiB. The header is checked against the limits before anything else.
  *
  * `push` returns the PDUs completed by this read, or throws PduDecodeError
  * (unknown type, length over the limit). PDUs before a bad header in the same
@@ -30,7 +35,8 @@ export const DEFAULT_MAX_OTHER_PDU = 1 << 20;
  * empty chunk will do). After a throw the framer is unusable.
  */
 export class PduFramer {
-  private pending: Buffer | null = null; // partial PDU being filled
+  private pending: Buffer | null = null; // partial PDU being filled, capacity ≤ pendingTotal
+  private pendingTotal = 0; // its length from the (checked) header
   private filled = 0;
   private head: Buffer | null = null; // fewer than 6 header bytes so far
   private failure: PduDecodeError | null = null;
@@ -46,11 +52,12 @@ export class PduFramer {
       this.head = null;
     }
     if (this.pending) {
-      const n = Math.min(this.pending.length - this.filled, chunk.length);
+      const n = Math.min(this.pendingTotal - this.filled, chunk.length);
+      this.reserve(this.filled + n);
       chunk.copy(this.pending, this.filled, 0, n);
       this.filled += n;
       pos = n;
-      if (this.filled < this.pending.length) return out;
+      if (this.filled < this.pendingTotal) return out;
       out.push({ type: this.pending[0]!, bytes: this.pending });
       this.pending = null;
     }
@@ -74,7 +81,8 @@ export class PduFramer {
         out.push({ type, bytes: chunk.subarray(pos, pos + total) });
         pos += total;
       } else {
-        this.pending = Buffer.allocUnsafe(total);
+        this.pendingTotal = total;
+        this.pending = Buffer.allocUnsafe(this.capacityFor(chunk.length - pos));
         this.filled = chunk.copy(this.pending, 0, pos);
         break;
       }
@@ -85,6 +93,19 @@ export class PduFramer {
   /** True when no partial PDU is buffered. */
   get idle(): boolean {
     return this.pending === null && this.head === null;
+  }
+
+  /** Capacity for a partial PDU holding `have` bytes: 4 × have (at least 64 KiB), never more than its total. */
+  private capacityFor(have: number): number {
+    return Math.min(this.pendingTotal, Math.max(PARTIAL_MIN, 4 * have));
+  }
+
+  /** Grows the partial PDU's buffer to hold `need` bytes (one copy of what it holds). */
+  private reserve(need: number): void {
+    if (need <= this.pending!.length) return;
+    const next = Buffer.allocUnsafe(Math.max(need, this.capacityFor(need)));
+    this.pending!.copy(next, 0, 0, this.filled);
+    this.pending = next;
   }
 
   private check(type: number, len: number): void {

@@ -5,6 +5,12 @@
  * drained to half the mark, the client gets one `{kind:'drop', dropped:N}`
  * record (seq = the last dropped record's seq) and the stream resumes.
  *
+ * With `batch`, the records of one event-loop turn go out as one JSON array
+ * per WebSocket message (at most ~64 KiB each): a hundred busy associations
+ * then cost the server one socket write per turn instead of one per record,
+ * and the browser one message instead of hundreds. Queued bytes count
+ * against the high-water mark like buffered ones.
+ *
  * Knows nothing of `ws` beyond `bufferedAmount` and `send(data, cb)`, so tests
  * drive it with a fake socket.
  */
@@ -25,7 +31,12 @@ export interface ClientFeedOptions {
   now?: () => number;
   /** A send failed (the socket is going away); the server closes it. */
   onSendError?: (err: Error) => void;
+  /** Send the records of one event-loop turn as one JSON array message. Default false (one record per message). */
+  batch?: boolean;
 }
+
+/** A batch is sent at once when it reaches this many bytes. */
+const BATCH_BYTES = 64 * 1024;
 
 export const DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
 
@@ -38,6 +49,10 @@ export class ClientFeed {
   /** Dropped since the last drop record was sent. */
   #pending = 0;
   #lastDroppedSeq = 0;
+  readonly #batch: boolean;
+  #queue: string[] = [];
+  #queuedBytes = 0;
+  #flushScheduled = false;
   /** Dropped over the client's lifetime. */
   droppedTotal = 0;
   sent = 0;
@@ -48,6 +63,7 @@ export class ClientFeed {
     this.#low = Math.floor(this.#high / 2);
     this.#now = opts.now ?? Date.now;
     this.#onSendError = opts.onSendError ?? (() => {});
+    this.#batch = opts.batch === true;
   }
 
   /** Records dropped and not yet reported to the client. */
@@ -57,7 +73,7 @@ export class ClientFeed {
 
   /** Sends `record`, or drops it while the client is behind. Use as a hub listener. */
   readonly push = (record: InspectorRecord): void => {
-    const buffered = this.#socket.bufferedAmount;
+    const buffered = this.#socket.bufferedAmount + this.#queuedBytes;
     if (this.#pending > 0 ? buffered > this.#low : buffered > this.#high) {
       this.#pending++;
       this.droppedTotal++;
@@ -75,6 +91,30 @@ export class ClientFeed {
   }
 
   #send(text: string): void {
+    if (this.#batch) return this.#enqueue(text);
+    this.#write(text);
+  }
+
+  #enqueue(text: string): void {
+    this.#queue.push(text);
+    this.#queuedBytes += text.length + 1;
+    if (this.#queuedBytes >= BATCH_BYTES) this.#flush();
+    else if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(this.#flush);
+    }
+  }
+
+  readonly #flush = (): void => {
+    this.#flushScheduled = false;
+    if (this.#queue.length === 0) return;
+    const text = `[${this.#queue.join(',')}]`;
+    this.#queue = [];
+    this.#queuedBytes = 0;
+    this.#write(text);
+  };
+
+  #write(text: string): void {
     this.sent++;
     try {
       this.#socket.send(text, this.#afterSend);

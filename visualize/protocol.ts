@@ -16,14 +16,22 @@ interface Base {
   assoc?: string;
 }
 
-/** An association actor started (kind "actor", status "active") or ended (status "done"). */
+/**
+ * An association actor started (status "active"), learned its AE titles from the
+ * A-ASSOCIATE-RQ (a second "active" record: fields update the first), or ended
+ * (status "done", with how, socket bytes and the DIMSE message count).
+ */
 export interface ActorRecord extends Base {
   kind: 'actor';
   role: 'acceptor' | 'requestor';
   status: 'active' | 'done';
   /** Peer address as host:port. */
   peer: string;
-  /** How it ended, when status is "done": "release", "A-ABORT …", "A-ASSOCIATE-RJ …", "transport closed". */
+  /**
+   * How it ended, when status is "done": "release"; "A-ASSOCIATE-RJ sent|received: <result>, <source>,
+   * <reason>" (PS3.8 Table 9-21); "A-ABORT sent|received: source …, reason …" (Table 9-26);
+   * "transport closed"; "A-P-ABORT: …".
+   */
   ending?: string;
   callingAE?: string;
   calledAE?: string;
@@ -54,7 +62,10 @@ export interface PduRecord extends Base {
   detail?: Record<string, unknown>;
 }
 
-/** One DIMSE message (command set) in or out. */
+/**
+ * One DIMSE message in or out, published once the P-DATA that carries it is
+ * complete (the last data set fragment, or the command's when it has no data set).
+ */
 export interface DimseRecord extends Base {
   kind: 'dimse';
   dir: 'in' | 'out';
@@ -64,10 +75,16 @@ export interface DimseRecord extends Base {
   status?: string; // "0000 Success"
   /** Bytes of the data set that went with it, if any. */
   datasetBytes?: number;
+  /** P-DATA-TF PDUs that carried the message, and their bytes including PDU headers. */
+  pdus?: number;
+  pduBytes?: number;
+  /** The association ended before the message's last fragment. */
+  incomplete?: boolean;
+  /** Other command fields in words (Message ID Being Responded To, Priority, sub-operation counts…). */
   summary: string;
 }
 
-/** Aggregated P-DATA traffic since the previous stats record of this association. */
+/** Aggregated P-DATA traffic (both directions) since the previous stats record of this association. */
 export interface StatsRecord extends Base {
   kind: 'stats';
   pdus: number;
@@ -99,3 +116,17 @@ export type InspectorRecord =
 
 /** A record before the hub stamps v/seq/ts on it. */
 export type RecordBody = InspectorRecord extends infer R ? (R extends InspectorRecord ? Omit<R, 'v' | 'seq' | 'ts'> : never) : never;
+
+/**
+ * One association's timeline as the page exports it (a .json file): the records
+ * it received for that association, in order, as they came over the wire.
+ */
+export interface TimelineExport {
+  format: 'netdicom-inspector-timeline';
+  v: 1;
+  /** When and where from it was exported (ISO time; the page's URL). */
+  exportedAt: string;
+  source: string;
+  assoc: string;
+  records: InspectorRecord[];
+}

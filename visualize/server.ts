@@ -2,15 +2,19 @@
  * The live inspector's HTTP + WebSocket server.
  *
  *   GET /             the page (page/index.html); the page's other files by name
+ *   GET /bundle.js    the page's modules joined into one script (page-bundle.ts)
  *   GET /graph.json   the state diagram (graph.ts)
  *   GET /table.json   states, events and actions with their PS3.8 meanings
- *   WS  /inspect      the hub's backlog, then live records: one JSON text message
- *                     per record (protocol.ts); clients send nothing
+ *   WS  /inspect      the hub's backlog, then live records (protocol.ts): one JSON
+ *                     text message per record, or with ?batch=1 (the page) one JSON
+ *                     array per message holding the records of one event-loop turn;
+ *                     clients send nothing
  *
  * Binds 127.0.0.1 by default. A browser connection from another origin is
  * refused (a web page cannot read the stream of a local inspector). Client
  * errors are logged and end that client only.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +23,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFeed, DEFAULT_HIGH_WATER_MARK } from './client-feed.js';
 import { buildGraph, buildTableJson } from './graph.js';
 import type { InspectorHub } from './hub.js';
+import { buildPageBundle } from './page-bundle.js';
 
 export interface InspectorServerOptions {
   hub: InspectorHub;
@@ -29,6 +34,12 @@ export interface InspectorServerOptions {
   log?: Logger;
   /** Per-client send buffer above which records are dropped. Default 1 MiB. */
   highWaterMark?: number;
+  /**
+   * When set, every request (page, files, /inspect) needs `?token=TOKEN`, or
+   * the cookie the page gets with it (so its own requests need no token).
+   * Required by the CLI when `host` is not a loopback address.
+   */
+  token?: string;
 }
 
 export interface InspectorServer {
@@ -54,11 +65,14 @@ const CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; style
 
 let graphText: string | undefined;
 let tableText: string | undefined;
+let bundleText: string | undefined;
 
 /** Starts the inspector server; resolves once it listens. */
 export async function startInspectorServer(opts: InspectorServerOptions): Promise<InspectorServer> {
   const { hub, log } = opts;
   const host = opts.host ?? '127.0.0.1';
+  let cookieName = 'netdicom_inspect';
+  const tokenOk = tokenCheck(opts.token, () => cookieName);
   graphText ??= JSON.stringify(buildGraph());
   tableText ??= JSON.stringify(buildTableJson());
   // The page folder is listed once; only those names are ever read (no path from the URL reaches the file system).
@@ -66,6 +80,7 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
     throw new Error(`inspector page folder ${PAGE_DIR.pathname} is missing (${err.code}); run node scripts/copy-assets.mjs after tsc`, { cause: err });
   });
   const pageFiles = new Set(entries.filter((d) => d.isFile()).map((d) => d.name));
+  bundleText ??= buildPageBundle(PAGE_DIR);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -80,9 +95,11 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
       res.setHeader('Allow', 'GET, HEAD');
       return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     }
+    if (!tokenOk(req, res)) return send(res, 401, 'text/plain; charset=utf-8', 'inspector token required: ?token=TOKEN');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/graph.json') return send(res, 200, TYPES.json!, graphText!);
     if (path === '/table.json') return send(res, 200, TYPES.json!, tableText!);
+    if (path === '/bundle.js') return send(res, 200, TYPES.js!, bundleText!);
     const name = path === '/' ? 'index.html' : path.slice(1);
     if (!pageFiles.has(name)) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
     const body = await readFile(new URL(name, PAGE_DIR));
@@ -109,7 +126,7 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
     server,
     path: '/inspect',
     maxPayload: 4096,
-    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) => sameOrigin(origin, req.headers.host),
+    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) => sameOrigin(origin, req.headers.host) && tokenOk(req),
   });
   const clients = new Set<WebSocket>();
 
@@ -119,6 +136,7 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
     const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
     const feed = new ClientFeed(ws, {
       highWaterMark: opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK,
+      batch: new URL(req.url ?? '/', 'http://x').searchParams.get('batch') === '1',
       onSendError: () => ws.terminate(),
     });
     log?.info({ client: peer }, 'inspector: client connected');
@@ -146,6 +164,7 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
   server.on('error', (err) => log?.error({ err }, 'inspector: HTTP server error'));
 
   const port = (server.address() as AddressInfo).port;
+  cookieName = `netdicom_inspect_${port}`;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   log?.info({ url }, 'inspector listening');
 
@@ -162,6 +181,26 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
       });
       return closing;
     },
+  };
+}
+
+/**
+ * True without a token, or when the request carries it (`?token=`, or the
+ * cookie set on the first request that had it). Compared in constant time.
+ */
+function tokenCheck(token: string | undefined, cookie: () => string) {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  const want = token === undefined ? undefined : digest(token);
+  // The cookie holds the token URI-encoded, as set below.
+  return (req: IncomingMessage, res?: ServerResponse): boolean => {
+    if (!want) return true;
+    const given = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+    if (given !== null && timingSafeEqual(digest(given), want)) {
+      res?.setHeader('Set-Cookie', `${cookie()}=${encodeURIComponent(given)}; HttpOnly; SameSite=Strict; Path=/`);
+      return true;
+    }
+    const fromCookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim().split('=')).find(([k]) => k === cookie())?.[1];
+    return fromCookie !== undefined && timingSafeEqual(digest(fromCookie), digest(encodeURIComponent(token!)));
   };
 }
 

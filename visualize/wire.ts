@@ -74,6 +74,9 @@ export function toWire(r: InspectorRecord): Record<string, unknown> {
         sopClass: r.sopClass,
         status: r.status,
         datasetBytes: r.datasetBytes,
+        pdus: r.pdus,
+        pduBytes: r.pduBytes,
+        incomplete: r.incomplete,
         summary: r.summary,
       };
     case 'stats':

@@ -162,6 +162,19 @@ export async function sameDataset(a: string, b: string): Promise<boolean> {
   throw new Error(`cmp failed (${e.timedOut ? 'timed out' : `code ${e.code}`}): ${p.stderr}`);
 }
 
+/**
+ * For small files: true when the stored data set equals the sent one, or
+ * equals it up to a Data Set Trailing Padding element (FFFC,FFFC) at the end
+ * of the sent one, which dcmtk storescu does not send.
+ */
+export async function sameDatasetUpToPadding(sent: string, stored: string): Promise<boolean> {
+  const [a, b] = await Promise.all([readFile(sent), readFile(stored)]);
+  const da = a.subarray(await datasetOffset(sent));
+  const db = b.subarray(await datasetOffset(stored));
+  if (da.equals(db)) return true;
+  return da.length > db.length && da.subarray(0, db.length).equals(db) && da.readUInt16LE(db.length) === 0xfffc && da.readUInt16LE(db.length + 2) === 0xfffc;
+}
+
 /** Runs dcmdump on a file; throws unless it parses cleanly. Returns the printed values of the given tags. */
 export async function dcmdumpCheck(file: string, tags: readonly string[]): Promise<string> {
   const p = new Proc('dcmdump', 'dcmdump', ['-q', ...tags.flatMap((t) => ['+P', t]), file], { timeoutMs: 60_000 });
@@ -182,13 +195,18 @@ function findUid(buf: Buffer, group: number, el: number, from: number): { at: nu
   return { at: pos + 8, len, uid: buf.toString('latin1', pos + 8, pos + 8 + len).replace(/[\0 ]+$/, '') };
 }
 
+export interface SmallCopy {
+  path: string;
+  sopInstanceUid: string;
+}
+
 /**
  * Writes `n` copies of an Explicit VR LE Part 10 file into `dir`, each with a
  * distinct SOP Instance UID written over the old one in place (same length):
  * in the meta (0002,0003) and in the data set (0008,0018). The last UID
- * component becomes a counter of the same width. Returns the paths in order.
+ * component becomes a counter of the same width. Returns them in order.
  */
-export async function writeSmallCopies(src: string, dir: string, n: number): Promise<string[]> {
+export async function writeSmallCopies(src: string, dir: string, n: number): Promise<SmallCopy[]> {
   const buf = await readFile(src);
   const dsAt = await datasetOffset(src);
   const meta = findUid(buf, 0x0002, 0x0003, 132);
@@ -198,14 +216,14 @@ export async function writeSmallCopies(src: string, dir: string, n: number): Pro
   const width = ds.uid.length - cut - 1;
   const first = 10 ** (width - 1);
   if (9 * first < n) throw new Error(`${src}: last UID component too short for ${n} distinct UIDs`);
-  const out: string[] = [];
+  const out: SmallCopy[] = [];
   for (let i = 0; i < n; i++) {
     const uid = `${ds.uid.slice(0, cut + 1)}${first + i}`;
     buf.write(uid, meta.at, 'latin1');
     buf.write(uid, ds.at, 'latin1');
     const p = path.join(dir, `${String(i).padStart(5, '0')}.dcm`);
     await writeFile(p, buf);
-    out.push(p);
+    out.push({ path: p, sopInstanceUid: uid });
   }
   return out;
 }

@@ -52,12 +52,12 @@ export interface Receiver {
   port: number;
 }
 
-/** Starts a Storage SCP writing into `dir` and waits until it listens. `nodeArgs` go to node (e.g. --cpu-prof). */
-export async function startReceiver(kind: ReceiverKind, dir: string, o: { timeoutMs: number; nodeArgs?: string[] }): Promise<Receiver> {
+/** Starts a Storage SCP writing into `dir` and waits until it listens. `nodeArgs` go to node (e.g. --cpu-prof); `cli` replaces the CLI under test. */
+export async function startReceiver(kind: ReceiverKind, dir: string, o: { timeoutMs: number; nodeArgs?: string[]; cli?: string }): Promise<Receiver> {
   const port = await freePort();
   const proc =
     kind === 'netdicom'
-      ? new Proc(RECEIVER_NAME[kind], process.execPath, [...(o.nodeArgs ?? []), cliPath, 'storescp', String(port), '-od', dir, '-ba', '127.0.0.1'], { timeoutMs: o.timeoutMs })
+      ? new Proc(RECEIVER_NAME[kind], process.execPath, [...(o.nodeArgs ?? []), o.cli ?? cliPath, 'storescp', String(port), '-od', dir, '-ba', '127.0.0.1'], { timeoutMs: o.timeoutMs })
       : new Proc(RECEIVER_NAME[kind], 'storescp', [...(kind === 'dcmtk+B' ? ['+B'] : []), '-od', dir, String(port)], { timeoutMs: o.timeoutMs, env: DCMTK_ENV });
   await waitForPort(port, proc);
   return { kind, proc, port };
@@ -78,10 +78,10 @@ export interface SenderResult {
 }
 
 /** Runs a Storage SCU sending `files` to 127.0.0.1:port on one association; fails unless it exits 0. */
-export function runSender(kind: SenderKind, port: number, files: readonly string[], o: { timeoutMs: number; nodeArgs?: string[] }): SenderRun {
+export function runSender(kind: SenderKind, port: number, files: readonly string[], o: { timeoutMs: number; nodeArgs?: string[]; cli?: string }): SenderRun {
   const [cmd, args, env] =
     kind === 'netdicom'
-      ? [process.execPath, [...(o.nodeArgs ?? []), cliPath, 'storescu', '127.0.0.1', String(port), ...files, '-aec', 'ANY-SCP'], process.env]
+      ? [process.execPath, [...(o.nodeArgs ?? []), o.cli ?? cliPath, 'storescu', '127.0.0.1', String(port), ...files, '-aec', 'ANY-SCP'], process.env]
       : ['storescu', ['127.0.0.1', String(port), ...files, '-aec', 'ANY-SCP'], DCMTK_ENV];
   const timed = onPath(TIME);
   const proc = timed

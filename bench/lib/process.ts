@@ -161,6 +161,11 @@ export async function waitForPort(port: number, proc: Proc, timeoutMs = 10_000):
   throw new Error(`${proc.label}: nothing listens on port ${port} after ${timeoutMs} ms`);
 }
 
+/** Flushes every dirty page (`sync`), so a run does not pay for the previous run's writeback. */
+export async function settleDisk(): Promise<void> {
+  await new Proc('sync', 'sync', [], { timeoutMs: 120_000 }).success();
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Memory of a process from /proc/PID/status, MiB; undefined once it is gone. */

@@ -96,7 +96,7 @@ export const ACTION_IMPL: Record<ActionId, Act> = {
     if (e.type === 'Evt16') {
       io.indicate(
         e.pdu.source === AbortSource.ServiceProvider
-          ? { type: 'A-P-ABORT.indication', reason: `A-ABORT from the peer's service-provider, reason ${e.pdu.reason}` }
+          ? { type: 'A-P-ABORT.indication', reason: `A-ABORT from the peer's service-provider, reason ${e.pdu.reason}`, source: e.pdu.source, abortReason: e.pdu.reason }
           : { type: 'A-ABORT.indication', source: e.pdu.source, reason: e.pdu.reason },
       );
     }

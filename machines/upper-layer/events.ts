@@ -38,4 +38,5 @@ export type Indication =
   | { type: 'A-RELEASE.indication'; collision: boolean }
   | { type: 'A-RELEASE.confirm' }
   | { type: 'A-ABORT.indication'; source: number; reason: number }
-  | { type: 'A-P-ABORT.indication'; reason: string };
+  /** Provider-initiated abort; `source`/`abortReason` are set when it came as an A-ABORT PDU (PS3.8 Table 9-26). */
+  | { type: 'A-P-ABORT.indication'; reason: string; source?: number; abortReason?: number };

@@ -25,6 +25,35 @@ export type NoCellHandler = (state: StateId, evt: EventId) => void;
  * with no cell (they change nothing).
  */
 export function createUpperLayerMachine(io: UpperLayerIo, onNoCell: NoCellHandler) {
+  const bound: Bound = { io, onNoCell };
+  return buildMachine(() => bound);
+}
+
+/** What an actor's actions act on. */
+interface Bound {
+  io: UpperLayerIo;
+  onNoCell: NoCellHandler;
+}
+
+const BOUND = new WeakMap<object, Bound>();
+let shared: UpperLayerMachine | undefined;
+
+/**
+ * The machine every association shares. Building one costs milliseconds
+ * (the table's 123 cells become a state node tree), far more than starting
+ * an actor, so it is built once; each actor finds its `io` through
+ * `bindUpperLayer`, which must be called before the actor starts.
+ */
+export function sharedUpperLayerMachine(): UpperLayerMachine {
+  return (shared ??= buildMachine((self) => BOUND.get(self)!));
+}
+
+/** Binds an actor of the shared machine to its socket and local user. */
+export function bindUpperLayer(actor: object, io: UpperLayerIo, onNoCell: NoCellHandler): void {
+  BOUND.set(actor, { io, onNoCell });
+}
+
+function buildMachine(boundTo: (self: object) => Bound) {
   return setup({
     types: {
       context: {} as UpperLayerContext,
@@ -32,10 +61,10 @@ export function createUpperLayerMachine(io: UpperLayerIo, onNoCell: NoCellHandle
       input: {} as UpperLayerInput,
     },
     actions: {
-      ul: ({ event }, p: { act: ActionId }) => ACTION_IMPL[p.act](io, event),
+      ul: ({ event, self }, p: { act: ActionId }) => ACTION_IMPL[p.act](boundTo(self).io, event),
       startArtim: raise({ type: 'Evt18' }, { id: 'artim', delay: 'ARTIM' }),
       stopArtim: cancel('artim'),
-      noCell: ({ event }, p: { state: StateId }) => onNoCell(p.state, event.type),
+      noCell: ({ event, self }, p: { state: StateId }) => boundTo(self).onNoCell(p.state, event.type),
     },
     guards: {
       assocAcceptable: ({ event }) => event.type === 'Evt6' && (event.pdu.protocolVersion & 1) === 1,
@@ -51,7 +80,7 @@ export function createUpperLayerMachine(io: UpperLayerIo, onNoCell: NoCellHandle
   });
 }
 
-export type UpperLayerMachine = ReturnType<typeof createUpperLayerMachine>;
+export type UpperLayerMachine = ReturnType<typeof buildMachine>;
 
 type ActionRef = { type: string; params?: unknown };
 

@@ -22,6 +22,8 @@ export interface AssemblerLimits {
   maxCommandBytes: number;
   /** True when a presentation context ID was accepted on this association. */
   isAcceptedContext: (pcId: number) => boolean;
+  /** Refuse a fragment of odd length: "each fragment of a message shall consist of an even number of bytes", PS3.8 Annex E.1. */
+  evenFragments?: boolean;
 }
 
 /**
@@ -30,7 +32,8 @@ export interface AssemblerLimits {
  * arrives; data set fragments are passed on as they come, never gathered, so
  * memory does not grow with the object. PS3.8 Annex E.2, PS3.7 §6.3.1.
  * Throws DimseProtocolError for a data set before its command, a PDV on an
- * unaccepted or different presentation context, or an oversized command.
+ * unaccepted or different presentation context, an oversized command, or
+ * (with `evenFragments`) a fragment of odd length.
  */
 export class MessageAssembler {
   private commandParts: Buffer[] = [];
@@ -49,6 +52,9 @@ export class MessageAssembler {
       for (const pdv of pdu.pdvs) {
         if (!this.limits.isAcceptedContext(pdv.pcId)) {
           throw new DimseProtocolError(`PDV on presentation context ${pdv.pcId}, which was not accepted`);
+        }
+        if (this.limits.evenFragments && pdv.data.length % 2 !== 0) {
+          throw new DimseProtocolError(`${pdv.isCommand ? 'command' : 'data set'} fragment of odd length ${pdv.data.length} (PS3.8 Annex E.1)`);
         }
         if (pdv.isCommand) this.commandFragment(pdv.pcId, pdv.data, pdv.isLast);
         else this.dataFragment(pdv.pcId, pdv.data, pdv.isLast);

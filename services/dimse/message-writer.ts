@@ -15,7 +15,9 @@ export class MessageWriter {
 
   constructor(peerMaxLength: number) {
     const max = peerMaxLength === 0 ? DEFAULT_SEND_PDU : peerMaxLength;
-    this.maxPdvData = Math.max(1, max - PDV_HEADER);
+    // Fragments are even (PS3.8 Annex E.1), also when the peer's Maximum Length is odd.
+    const room = max - PDV_HEADER;
+    this.maxPdvData = Math.max(2, room - (room % 2));
   }
 
   /** P-DATA-TF PDUs for a command set. */

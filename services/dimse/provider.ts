@@ -48,6 +48,9 @@ export class DimseProvider {
   /** A response whose data set (an identifier) is arriving. */
   private incomingResponse: { pcId: number; command: CommandSet; parts: Buffer[]; bytes: number } | null = null;
   private failed = false;
+  /** Requests from the peer not yet answered with a final response. */
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
   /** Requests we sent (sub-operations), by Message ID, waiting for their response. */
   private readonly outstanding = new Map<number, (command: CommandSet) => void>();
   private messageId = 0;
@@ -55,7 +58,7 @@ export class DimseProvider {
   constructor(private readonly o: ProviderOptions) {
     this.writer = new MessageWriter(o.peerMaxLength);
     this.assembler = new MessageAssembler(
-      { maxCommandBytes: o.maxCommandBytes, isAcceptedContext: (pc) => o.contexts.has(pc) },
+      { maxCommandBytes: o.maxCommandBytes, isAcceptedContext: (pc) => o.contexts.has(pc), evenFragments: true },
       { command: (pc, cmd, has) => this.onCommand(pc, cmd, has), data: (pc, chunk, last) => this.onData(pc, chunk, last) },
     );
     const actors = Object.fromEntries(o.services.map((s) => [s.name, s.logic]));
@@ -86,6 +89,24 @@ export class DimseProvider {
   /** The association is over: stop every service actor (they clean up their temporary files). */
   stop(): void {
     this.router.stop();
+    this.settle();
+  }
+
+  /**
+   * Resolves once every request received so far has its final response sent
+   * (at once when none is outstanding), or the provider has stopped. The
+   * acceptor waits for this before its A-RELEASE response, so a response
+   * still being prepared goes out in Sta8 (AR-7) instead of being lost.
+   */
+  idle(): Promise<void> {
+    if (this.inFlight === 0 || this.failed) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  private settle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   private onCommand(pcId: number, command: CommandSet, hasDataset: boolean): void {
@@ -117,6 +138,7 @@ export class DimseProvider {
       log: this.o.log.child({ op: opId }),
     };
     const start = () => this.router.send({ type: 'REQUEST', id: opId, service: service.name, input: { ...input, ...(this.incoming?.mode === 'buffer' ? { dataset: concat(this.incoming.parts) } : {}) } });
+    this.inFlight++;
     if (!hasDataset) return start();
     if (service.dataset === 'stream') {
       this.incoming = { opId, mode: 'stream', parts: [], bytes: 0 };
@@ -166,6 +188,7 @@ export class DimseProvider {
   private respond(_id: string, out: Extract<ServiceOutput, { type: 'RESPONSE' }>): void {
     const pcId = Number(_id.split('-')[1]);
     this.sendMessage(pcId, out.command, out.dataset);
+    if (out.final && this.inFlight > 0 && --this.inFlight === 0) this.settle();
   }
 
   /** Sends a message on a presentation context; false once the association can no longer send. */
@@ -195,8 +218,14 @@ export class DimseProvider {
       this.o.assoc.sendPData(this.writer.command(pcId, cmd));
       let pending: Buffer | undefined;
       for await (const piece of pieces) {
-        if (pending && !this.o.assoc.sendPData(this.writer.dataset(pcId, pending, false))) await this.o.assoc.drained();
-        pending = piece;
+        if (pending) {
+          // Every fragment even (PS3.8 Annex E.1): an odd byte waits for the next piece.
+          const even = pending.length - (pending.length % 2);
+          if (!this.o.assoc.sendPData(this.writer.dataset(pcId, pending.subarray(0, even), false))) await this.o.assoc.drained();
+          pending = even < pending.length ? Buffer.concat([pending.subarray(even), piece]) : piece;
+        } else {
+          pending = piece;
+        }
       }
       this.o.assoc.sendPData(this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
       return true;
@@ -232,12 +261,17 @@ export class DimseProvider {
   private fail(why: string): void {
     if (this.failed) return;
     this.failed = true;
+    this.settle();
     this.o.log.warn({ why }, 'DIMSE protocol error: aborting the association');
-    try {
-      this.o.assoc.abort({ source: AbortSource.ServiceProvider, reason: AbortReason.InvalidPduParameterValue });
-    } catch {
-      // already ending: nothing to abort
-    }
+    // After the Upper Layer action that delivered the P-DATA (DT-2), never inside it: a primitive
+    // sent from inside an action is a second event in the same step, which the inspector cannot tell apart.
+    queueMicrotask(() => {
+      try {
+        this.o.assoc.abort({ source: AbortSource.ServiceProvider, reason: AbortReason.InvalidPduParameterValue });
+      } catch {
+        // already ending: nothing to abort
+      }
+    });
   }
 }
 

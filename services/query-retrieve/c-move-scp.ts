@@ -8,7 +8,7 @@ import type { ProposedContext } from '../scu/client-association.js';
 import { contextsForFiles } from '../scu/file-source.js';
 import type { ScuAssociation } from '../scu/scu-association.js';
 import { readPart10Info, type Part10Info } from '../storage/part10-reader.js';
-import { modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
+import { modelOf, qrServiceBase, statusOf, type IndexedFile, type QueryIndex } from './query-service.js';
 import { RetrieveProgress, RSP } from './retrieve-progress.js';
 
 export interface MoveDestination {
@@ -56,15 +56,21 @@ export function cMoveScp(o: MoveScpOptions): DimseService {
           log.warn({ moveDestination: destAet }, `C-MOVE destination "${destAet}" is not in the move destination table: ${statusText(Status.MoveDestinationUnknown)}`);
           return fail(Status.MoveDestinationUnknown, `move destination ${destAet} unknown`);
         }
-        let infos: Part10Info[] = [];
+        let files: IndexedFile[];
         try {
-          const files = o.index.instances(decodeDataset(input.dataset ?? Buffer.alloc(0), input.transferSyntax), modelOf(input.abstractSyntax)!);
-          infos = await Promise.all(files.map((f) => readPart10Info(f.path)));
+          files = o.index.instances(decodeDataset(input.dataset ?? Buffer.alloc(0), input.transferSyntax), modelOf(input.abstractSyntax)!);
         } catch (err) {
           return fail(statusOf(err), (err as Error).message);
         }
-        const progress = new RetrieveProgress(infos.length, RSP.move, command, input.abstractSyntax, input.transferSyntax);
-        log.info({ instances: infos.length, moveDestination: destAet }, 'C-MOVE');
+        const progress = new RetrieveProgress(files.length, RSP.move, command, input.abstractSyntax, input.transferSyntax);
+        log.info({ instances: files.length, moveDestination: destAet }, 'C-MOVE');
+        // A file that cannot be read (gone behind the index's back, damaged) is one failed sub-operation, as in C-GET; the others go on.
+        const read = await Promise.all(files.map((f) => readPart10Info(f.path).catch((err: Error) => {
+          log.warn({ sopInstanceUid: f.sopInstanceUid, file: f.path, err: err.message }, 'C-MOVE sub-operation failed: stored file unreadable');
+          progress.count(-1, f.sopInstanceUid);
+          return undefined;
+        })));
+        const infos = read.filter((i): i is Part10Info => i !== undefined);
         if (infos.length === 0) return send(progress.final(false), true);
         let sub: ScuAssociation;
         try {

@@ -1,8 +1,8 @@
-import { connect as tcpConnect } from 'node:net';
 import type { Logger } from 'pino';
 import { Association } from '../../machines/association.js';
 import type { Indication } from '../../machines/upper-layer/events.js';
 import { emptyUserInformation, type AssociateRqPdu, type RoleSelection, type UserIdentityRq } from '../../transport/pdu-types.js';
+import { connectTransport, type ClientTlsOptions } from '../../transport/tls.js';
 import type { Inspector } from '../../visualize/inspector.js';
 import type { AcceptedContext } from '../acse/negotiate.js';
 import type { CommandSet } from '../dimse/command-set.js';
@@ -41,6 +41,8 @@ export interface AssociateOptions {
   /** SCP/SCU Role Selection items to propose (C-GET: scpRole 1 for the storage classes). */
   roles?: RoleSelection[];
   userIdentity?: UserIdentityRq;
+  /** TLS (PS3.15 Annex B); absent: plain TCP. The connect timeout covers the handshake. */
+  tls?: ClientTlsOptions;
   /** Our Maximum Length, bytes. */
   maxPduLength: number;
   artimMs: number;
@@ -90,7 +92,7 @@ export class ClientAssociation {
     this.assoc = new Association({
       id,
       role: 'requestor',
-      connect: () => tcpConnect({ host: o.host, port: o.port, noDelay: true }),
+      connect: () => connectTransport({ host: o.host, port: o.port, ...(o.tls ? { tls: o.tls } : {}) }),
       maxPduLength: o.maxPduLength,
       artimMs: o.artimMs,
       log,
@@ -187,12 +189,19 @@ export class ClientAssociation {
       case 'A-RELEASE.indication':
         // Release collision as requestor (Sta9): answer, then wait for the peer's A-RELEASE-RP (Sta11).
         if (ind.collision) queueMicrotask(() => this.safely(() => this.assoc.releaseResponse()));
+        else {
+          // The acceptor asks to release (Sta8): no response will come for what is outstanding.
+          // Answer A-RELEASE-RP (AR-4) at once rather than leave the peer waiting until a timeout.
+          this.failure ??= new AssociationAbortedError('the peer released the association (A-RELEASE-RQ)');
+          if (this.phase === 'established') this.phase = 'releasing';
+          queueMicrotask(() => this.safely(() => this.assoc.releaseResponse()));
+        }
         return;
       case 'A-ABORT.indication':
         this.failure ??= new AssociationAbortedError('A-ABORT', ind.source, ind.reason);
         return;
       case 'A-P-ABORT.indication':
-        this.failure ??= new AssociationAbortedError(ind.reason);
+        this.failure ??= ind.source !== undefined ? new AssociationAbortedError(ind.reason, ind.source, ind.abortReason) : new AssociationAbortedError(ind.reason);
         return;
       default:
         return;

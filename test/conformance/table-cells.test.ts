@@ -1,3 +1,11 @@
+/**
+ * Every cell of PS3.8 Table 9-10 (and every blank one), driven directly: the
+ * machine with a recording UpperLayerIo, no socket. This is the only suite for
+ * the cells a peer cannot trigger (cell-coverage.ts: DIRECT_ONLY_CELLS, the
+ * local primitives Evt1/7/8/9/11/14/15 and Evt17 in Sta9/Sta12);
+ * network-cells.test.ts drives the other 102 over real sockets as well, and
+ * coverage-union.test.ts checks that the two together cover all 123.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor, SimulatedClock } from 'xstate';

@@ -248,6 +248,7 @@ test('Sta6 + Evt16 (service-provider source) → AA-3 → Sta1 closes the transp
   const ind = h.indications[0] as { type: string; reason: unknown };
   assert.equal(ind.type, 'A-P-ABORT.indication');
   assert.match(String(ind.reason), /reason 1/);
+  assert.deepEqual([(ind as { source?: number }).source, (ind as { abortReason?: number }).abortReason], [2, 1]);
 });
 
 test('Sta6 + Evt16 (service-user source) → AA-3 → Sta1 issues A-ABORT with source and reason', () => {

@@ -3,7 +3,7 @@
 // comes from /table.json (the standard's wording).
 
 import { dirty, model, ui } from './model.js';
-import { $, el, svg } from './util.js';
+import { $, el, shortMeaning, svg } from './util.js';
 
 const BADGE_IDS = 2; // association ids spelled out in a state badge
 
@@ -51,8 +51,13 @@ export function drawDiagram() {
   }
   const edgeLayer = svg('g', { class: 'edges' });
   const nodeLayer = svg('g', { class: 'nodes' });
+  // Badges and the last-transition label change often: they live in a second SVG over this one, in
+  // its own compositing layer, so updating them never repaints the diagram.
+  const over = $('#diagram-overlay');
+  over.setAttribute('viewBox', `0 0 ${g.width} ${g.height}`);
   const overlay = svg('g', { class: 'overlay' });
-  root.replaceChildren(defs, edgeLayer, nodeLayer, overlay);
+  over.replaceChildren(overlay);
+  root.replaceChildren(defs, edgeLayer, nodeLayer);
 
   // abort edges first so the normal ones are drawn over them
   const edges = [...g.edges].sort((a, b) => Number(b.abort) - Number(a.abort));
@@ -147,6 +152,7 @@ export function renderSelectionOnDiagram() {
   view.highlighted.clear();
   for (const { g } of view.nodes.values()) g.classList.remove('active', 'visited');
   view.lastLabel.setAttribute('visibility', 'hidden');
+  renderLastCaption(a);
   if (!a) return;
   for (const id of a.visited) view.nodes.get(id)?.g.classList.add('visited');
   view.nodes.get(a.state)?.g.classList.add('active');
@@ -166,13 +172,32 @@ export function renderSelectionOnDiagram() {
       const text = `${a.last.evt}/${a.last.acts.join(',') || '—'}`;
       const w = Math.round(text.length * 7 + 12);
       const at = e.edge.labelAt;
-      view.lastLabel.setAttribute('transform', `translate(${Math.round(at.x - w / 2)},${at.y - 10})`);
+      // Anchored like the edge's own caption, and kept inside the drawing.
+      const left = e.edge.labelAlign === 'end' ? at.x - w : e.edge.labelAlign === 'start' ? at.x : at.x - w / 2;
+      const x = Math.max(2, Math.min(model.graph.width - w - 2, Math.round(left)));
+      view.lastLabel.setAttribute('transform', `translate(${x},${at.y - 10})`);
       view.lastLabel.firstChild.setAttribute('width', w);
       view.lastLabel.lastChild.setAttribute('x', 6);
       view.lastLabel.lastChild.textContent = text;
       view.lastLabel.setAttribute('visibility', 'visible');
     }
   }
+}
+
+/** Under the diagram, in words: the selected association's last transition, from /table.json. */
+function renderLastCaption(a) {
+  const cap = $('#last-caption');
+  if (!cap) return;
+  const last = a?.last;
+  if (!last) {
+    cap.replaceChildren(el('span', 'dim', a ? `${a.id}: no transition yet` : 'Select an association to follow it on the diagram.'));
+    return;
+  }
+  const t = model.table;
+  const parts = [el('b', '', `${a.id} last: ${last.from} → ${last.to}`), el('span', 'mono', ` ${last.evt}`), document.createTextNode(` ${shortMeaning(t?.events?.[last.evt])}`)];
+  for (const act of last.acts) parts.push(el('span', 'sep', ' · '), el('span', 'mono', act), document.createTextNode(` ${t?.actions?.[act] ?? ''}`));
+  cap.replaceChildren(...parts);
+  cap.title = `${last.to}: ${t?.states?.[last.to] ?? ''}`;
 }
 
 // tooltip

@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { cEchoScp } from '../services/verification/c-echo-scp.js';
+import { parsePort } from './args.js';
+import { cliLogger } from './logger.js';
+import { runScp } from './scp-runner.js';
+import { scpOptions } from './scp-options.js';
+import { aeFromOptions } from './storescp.js';
+import { scpRunSecurityOf } from './security-options.js';
+/** `netdicom echoscp PORT`: a Verification SCP. */
+export function echoscpCommand() {
+    return scpOptions(new Command('echoscp'), 'ECHOSCP')
+        .description('Verification SCP: answer C-ECHO requests')
+        .argument('<port>', 'TCP port to listen on', (v) => parsePort(v, true))
+        .action(async (port, opts) => {
+        const log = cliLogger({ name: 'echoscp', verbose: opts.verbose, debug: opts.debug });
+        await runScp({ port, bindAddress: opts.bindAddress, ...(opts.inspect !== undefined ? { inspect: opts.inspect } : {}), ...scpRunSecurityOf(opts), ae: aeFromOptions(opts), services: [cEchoScp()], log });
+    });
+}
+//# sourceMappingURL=echoscp.js.map

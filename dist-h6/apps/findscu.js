@@ -1,0 +1,51 @@
+import { Command } from 'commander';
+import { ExplicitVRLittleEndian, ImplicitVRLittleEndian } from '../services/registry/uids.js';
+import { statusCategory, statusText } from '../services/dimse/status.js';
+import { MODELS } from '../services/scu/scu-association.js';
+import { collectKeys, formatIdentifier, queryFromKeys } from './query-keys.js';
+import { errorLine, scuOptions, scuSession, timeoutsOf } from './scu-options.js';
+export const modelOf = (o) => (o.patient ? 'patient' : 'study');
+/** `netdicom findscu ADDR PORT -S -k Keyword=value...`: C-FIND; each match on stdout. */
+export function findscuCommand() {
+    return queryOptions(scuOptions(new Command('findscu'), 'FINDSCU'))
+        .description('Query SCU: send a C-FIND and print each match')
+        .option('--json', 'print each match as one JSON line')
+        .action(async (addr, port, o) => {
+        const s = await scuSession('findscu', o);
+        let code = 0;
+        try {
+            const query = queryFromKeys(o.key);
+            const model = modelOf(o);
+            const assoc = await s.ae.associate({
+                host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection,
+                contexts: [{ abstractSyntax: MODELS[model].find, transferSyntaxes: [ExplicitVRLittleEndian, ImplicitVRLittleEndian] }],
+            });
+            let n = 0;
+            for await (const r of assoc.cFind(query, model)) {
+                if (r.identifier) {
+                    n++;
+                    process.stdout.write(o.json ? `${JSON.stringify(r.identifier)}\n` : `Match ${n}:\n${formatIdentifier(r.identifier)}\n`);
+                }
+                else if (statusCategory(r.status) !== 'success') {
+                    errorLine('findscu', `C-FIND final status ${statusText(r.status)}`);
+                    code = 1;
+                }
+            }
+            s.log.info({ matches: n }, 'C-FIND done');
+            await assoc.release();
+        }
+        catch (err) {
+            errorLine('findscu', err.message);
+            code = 1;
+        }
+        await s.finish(code);
+    });
+}
+/** -k, -P, -S shared by findscu, getscu and movescu. */
+export function queryOptions(cmd) {
+    return cmd
+        .option('-k, --key <key>', 'query key: Keyword=value, Keyword, or (gggg,eeee)=value; repeatable', collectKeys, [])
+        .option('-P, --patient', 'Patient Root information model')
+        .option('-S, --study', 'Study Root information model (default)');
+}
+//# sourceMappingURL=findscu.js.map

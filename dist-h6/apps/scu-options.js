@@ -1,0 +1,58 @@
+import { Option } from 'commander';
+import { ApplicationEntity } from '../services/application-entity.js';
+import { parsePort, parsePositiveInt } from './args.js';
+import { startInspector } from './inspect-option.js';
+import { cliLogger } from './logger.js';
+import { inspectAddressOf, inspectOptions, scuConnectionOf, scuSecurityOptions } from './security-options.js';
+/** Options every SCU app shares, in dcmtk/pynetdicom spelling; `addr port` positional. */
+export function scuOptions(cmd, defaultAet) {
+    return inspectOptions(scuSecurityOptions(cmd))
+        .argument('<addr>', 'peer host name or address')
+        .argument('<port>', 'peer TCP port', (v) => parsePort(v))
+        .addOption(new Option('--aetitle <aet>', 'our (calling) AE title (-aet)').default(defaultAet))
+        .addOption(new Option('--call <aet>', 'the peer\'s (called) AE title (-aec)').default('ANY-SCP'))
+        .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept (-pdu)').default(1 << 20).argParser(parsePositiveInt('max PDU')))
+        .addOption(new Option('--connection-timeout <s>', 'TCP connect timeout in seconds (-to)').default(10).argParser(parsePositiveInt('timeout')))
+        .addOption(new Option('--acse-timeout <s>', 'association/release response timeout in seconds (-ta)').default(30).argParser(parsePositiveInt('timeout')))
+        .addOption(new Option('--dimse-timeout <s>', 'DIMSE response timeout in seconds (-td)').default(60).argParser(parsePositiveInt('timeout')))
+        .addOption(new Option('--network-timeout <s>', 'network idle timeout in seconds (-tn)').default(60).argParser(parsePositiveInt('timeout')))
+        .option('--inspect <port>', 'serve the live inspector on http://127.0.0.1:PORT; stays up until Ctrl-C', (v) => parsePort(v, true))
+        .option('-v, --verbose', 'log associations and operations')
+        .option('-d, --debug', 'log PDUs and DIMSE messages');
+}
+export function timeoutsOf(o) {
+    return { connectMs: o.connectionTimeout * 1000, acseMs: o.acseTimeout * 1000, dimseMs: o.dimseTimeout * 1000, networkMs: o.networkTimeout * 1000 };
+}
+/** Sets up the logger, the optional inspector and an AE for an SCU app. */
+export async function scuSession(name, o) {
+    const log = cliLogger({ name, verbose: o.verbose, debug: o.debug });
+    let server;
+    let inspector;
+    const connection = scuConnectionOf(o);
+    const at = inspectAddressOf(o);
+    if (o.inspect !== undefined)
+        ({ inspector, server } = await startInspector(o.inspect, log, at.host, at.token));
+    const ae = new ApplicationEntity({ aeTitle: o.aetitle, maxPduLength: o.maxPdu, log, ...(inspector ? { inspector } : {}) });
+    return {
+        ae,
+        log,
+        connection,
+        ...(inspector ? { inspector } : {}),
+        finish: async (code) => {
+            if (server) {
+                process.stderr.write(`${name}: done (exit ${code}); inspector still at ${server.url} — Ctrl-C to quit\n`);
+                await new Promise((r) => {
+                    process.once('SIGINT', r);
+                    process.once('SIGTERM', r);
+                });
+                await server.close();
+            }
+            process.exit(code);
+        },
+    };
+}
+/** One clear error line on stderr: "<app>: error: <what>". Never a stack trace. */
+export function errorLine(app, what) {
+    process.stderr.write(`${app}: error: ${what}\n`);
+}
+//# sourceMappingURL=scu-options.js.map

@@ -1,0 +1,124 @@
+import { Command } from 'commander';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { readPart10Info } from '../services/storage/part10-reader.js';
+import { contextsForFiles } from '../services/scu/file-source.js';
+import { statusCategory, statusText } from '../services/dimse/status.js';
+import { errorLine, scuOptions, scuSession, timeoutsOf } from './scu-options.js';
+/** Presentation contexts per association at most (PS3.8: odd IDs 1..255). */
+const MAX_CONTEXTS = 128;
+/**
+ * `netdicom storescu ADDR PORT FILE|DIR...`: C-STORE files and folders
+ * (recursive). A file that cannot be sent is named on one error line and the
+ * rest go on; the exit code is non-zero if any file failed.
+ */
+export function storescuCommand() {
+    return scuOptions(new Command('storescu'), 'STORESCU')
+        .description('Storage SCU: send DICOM files (and folders, recursively) with C-STORE')
+        .argument('<paths...>', 'files or folders to send')
+        .action(async (addr, port, paths, o) => {
+        const s = await scuSession('storescu', o);
+        const started = Date.now();
+        let failed = 0;
+        const files = [];
+        for (const p of await expand(paths, (p, why) => (failed++, errorLine('storescu', `${p}: ${why}`)))) {
+            try {
+                files.push(await readPart10Info(p));
+            }
+            catch (err) {
+                failed++;
+                errorLine('storescu', `${p}: cannot send: ${err.message}`);
+            }
+        }
+        if (files.length === 0 && failed === 0)
+            errorLine('storescu', `no files to send in ${paths.join(', ')}`);
+        const bar = process.stderr.isTTY && files.length > 1
+            ? new cliProgress.SingleBar({ format: 'storescu [{bar}] {value}/{total} files | {rate} files/s | {mbps} MB/s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+            : undefined;
+        bar?.start(files.length, 0, { rate: '0', mbps: '0' });
+        let sent = 0;
+        let bytes = 0;
+        for (const batch of batches(files)) {
+            let assoc;
+            try {
+                assoc = await s.ae.associate({ host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection, contexts: contextsForFiles(batch) });
+            }
+            catch (err) {
+                errorLine('storescu', `${err.message} (${batch.length} file(s) not sent)`);
+                failed += batch.length;
+                continue;
+            }
+            for (const [i, f] of batch.entries()) {
+                try {
+                    const { status, transcoded } = await assoc.cStore(f);
+                    const cat = statusCategory(status);
+                    if (cat === 'success' || cat === 'warning') {
+                        sent++;
+                        bytes += f.datasetLength;
+                        s.log.info({ file: f.path, status: statusText(status), transcoded }, 'stored');
+                    }
+                    else {
+                        failed++;
+                        errorLine('storescu', `${f.path}: C-STORE failed with status ${statusText(status)}`);
+                    }
+                }
+                catch (err) {
+                    failed++;
+                    errorLine('storescu', `${f.path}: not sent: ${err.message}`);
+                    if (err.code?.startsWith('ERR_ASSOCIATION') || err.code?.startsWith('ERR_TIMEOUT')) {
+                        failed += batch.length - i - 1;
+                        errorLine('storescu', `association lost; ${batch.length - i - 1} more file(s) not sent`);
+                        assoc = undefined;
+                        break;
+                    }
+                }
+                const secs = Math.max((Date.now() - started) / 1000, 0.001);
+                bar?.update(sent + failed, { rate: (sent / secs).toFixed(1), mbps: (bytes / 1e6 / secs).toFixed(1) });
+            }
+            await assoc?.release();
+        }
+        bar?.stop();
+        const secs = (Date.now() - started) / 1000;
+        process.stderr.write(`storescu: ${sent} sent, ${failed} failed in ${secs.toFixed(2)} s (${(sent / Math.max(secs, 0.001)).toFixed(1)} files/s, ${(bytes / 1e6 / Math.max(secs, 0.001)).toFixed(1)} MB/s)\n`);
+        await s.finish(failed > 0 || sent === 0 ? 1 : 0);
+    });
+}
+/** Files under the given paths, folders walked recursively in name order. */
+async function expand(paths, bad) {
+    const out = [];
+    const walk = async (p) => {
+        let st;
+        try {
+            st = await stat(p);
+        }
+        catch (err) {
+            return bad(p, `cannot read: ${err.code ?? err.message}`);
+        }
+        if (st.isDirectory()) {
+            for (const name of (await readdir(p)).sort())
+                await walk(join(p, name));
+        }
+        else if (st.isFile())
+            out.push(p);
+    };
+    for (const p of paths)
+        await walk(p);
+    return out;
+}
+/** Splits files so that each association proposes at most MAX_CONTEXTS presentation contexts. */
+function batches(files) {
+    const out = [];
+    let cur = [];
+    for (const f of files) {
+        if (contextsForFiles([...cur, f]).length > MAX_CONTEXTS) {
+            out.push(cur);
+            cur = [];
+        }
+        cur.push(f);
+    }
+    if (cur.length)
+        out.push(cur);
+    return out;
+}
+//# sourceMappingURL=storescu.js.map

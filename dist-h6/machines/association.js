@@ -1,0 +1,246 @@
+import { createActor } from 'xstate';
+import { PduReader } from '../transport/pdu-reader.js';
+import { DEFAULT_MAX_OTHER_PDU } from '../transport/framer.js';
+import { readyEvent } from '../transport/tls.js';
+import { InvalidPrimitiveError } from './errors.js';
+import { bindUpperLayer, primitiveAllowed, sharedUpperLayerMachine } from './upper-layer/machine.js';
+/**
+ * One association: an Upper Layer actor built from the PS3.8 table, the TCP
+ * socket under it, and the local primitives (Evt1, 7, 8, 9, 11, 14, 15) as
+ * methods. A primitive with no table cell in the current state throws
+ * InvalidPrimitiveError and sends nothing. On entering Sta1 the actor stops,
+ * the socket is let go, and `done` resolves.
+ */
+export class Association {
+    opts;
+    id;
+    isRequestor;
+    log;
+    startedAt = Date.now();
+    associateRq;
+    associateAc;
+    bytesIn = 0;
+    bytesOut = 0;
+    /** How the association ended, for logs and the inspector. */
+    ending = '';
+    done;
+    resolveDone;
+    socket;
+    actor;
+    reader;
+    stopped = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.id = opts.id;
+        this.isRequestor = opts.role === 'requestor';
+        this.log = opts.log;
+        this.done = new Promise((r) => (this.resolveDone = r));
+        this.reader = new PduReader({ maxPDataLength: opts.maxPduLength, maxOtherLength: DEFAULT_MAX_OTHER_PDU }, (pdu, len) => opts.observer?.pdu?.(this, 'in', pdu, len));
+        this.actor = createActor(sharedUpperLayerMachine(), {
+            id: opts.id,
+            input: { isRequestor: this.isRequestor, artimMs: opts.artimMs },
+            ...(opts.inspect ? { inspect: opts.inspect } : {}),
+        });
+        bindUpperLayer(this.actor, this, (state, evt) => this.noCell(state, evt));
+        this.actor.subscribe({
+            next: (s) => {
+                if (s.value === 'Sta1' && this.started)
+                    this.finish();
+            },
+            error: (err) => {
+                this.log.error({ err }, 'Upper Layer actor failed; closing the connection');
+                this.ending ||= 'internal error';
+                this.finish();
+            },
+        });
+        this.actor.start();
+        if (opts.socket)
+            this.attach(opts.socket);
+    }
+    started = false;
+    /** Requestor: told when the TCP connection is open (Evt2). */
+    onConnected;
+    /** Told of socket errors (ECONNREFUSED…) before the close that follows them. */
+    onTransportError;
+    /** Current Upper Layer state, or "stopped" once the association is over. */
+    get state() {
+        return this.stopped ? 'stopped' : this.actor.getSnapshot().value;
+    }
+    get remoteAddress() {
+        const s = this.socket;
+        return s ? `${s.remoteAddress}:${s.remotePort}` : '';
+    }
+    // ---- local primitives (PS3.8 §9.2.2) ----
+    /** Evt5: the listener accepted a connection (acceptor). */
+    transportConnected() {
+        this.started = true;
+        this.send({ type: 'Evt5' });
+    }
+    /** Evt1: A-ASSOCIATE request (requestor). */
+    associate(rq) {
+        this.associateRq = rq;
+        this.started = true;
+        this.primitive({ type: 'Evt1', rq });
+    }
+    /** Evt7: accept the association with this A-ASSOCIATE-AC. */
+    accept(ac) {
+        this.associateAc = ac;
+        this.primitive({ type: 'Evt7', pdu: ac });
+    }
+    /** Evt8: reject it with this A-ASSOCIATE-RJ. */
+    reject(rj) {
+        this.ending = `A-ASSOCIATE-RJ result ${rj.result} source ${rj.source} reason ${rj.reason}`;
+        this.primitive({ type: 'Evt8', pdu: rj });
+    }
+    /** Evt9: send encoded P-DATA-TF PDUs. Returns false when the socket buffer is full (see `drained`). */
+    sendPData(pdus) {
+        this.primitive({ type: 'Evt9', pdus });
+        return !this.socket || this.socket.writableLength < 4 * this.opts.maxPduLength + 65536;
+    }
+    /** Resolves when the socket's write buffer has drained (or the socket is gone). */
+    drained() {
+        const s = this.socket;
+        if (!s || !s.writableNeedDrain)
+            return Promise.resolve();
+        return new Promise((r) => {
+            const done = () => {
+                s.off('drain', done);
+                s.off('close', done);
+                r();
+            };
+            s.on('drain', done);
+            s.on('close', done);
+        });
+    }
+    /** Evt11: A-RELEASE request. */
+    release() {
+        this.primitive({ type: 'Evt11' });
+    }
+    /** Evt14: A-RELEASE response. */
+    releaseResponse() {
+        this.primitive({ type: 'Evt14' });
+    }
+    /** Evt15: A-ABORT request (default source 0 service-user, reason 0). */
+    abort(abort) {
+        this.ending ||= `A-ABORT (local) source ${abort?.source ?? 0} reason ${abort?.reason ?? 0}`;
+        this.primitive(abort ? { type: 'Evt15', abort } : { type: 'Evt15' });
+    }
+    /**
+     * Calls `onIdle` when no byte arrives from the peer for `ms` (network
+     * timeout). Returns the function that stops watching.
+     */
+    watchIdle(ms, onIdle) {
+        const s = this.socket;
+        if (!s)
+            return () => { };
+        s.setTimeout(ms);
+        s.on('timeout', onIdle);
+        return () => {
+            s.setTimeout(0);
+            s.off('timeout', onIdle);
+        };
+    }
+    /** Stops reading from the peer (backpressure from a slow consumer, e.g. the disk). */
+    pauseInput() {
+        this.socket?.pause();
+    }
+    resumeInput() {
+        this.socket?.resume();
+    }
+    primitive(ev) {
+        const state = this.state;
+        if (state === 'stopped' || !primitiveAllowed(state, ev.type)) {
+            this.log.warn({ state, evt: ev.type }, 'local primitive refused: no PS3.8 Table 9-10 cell');
+            throw new InvalidPrimitiveError(state, ev.type);
+        }
+        this.send(ev);
+    }
+    send(ev) {
+        if (!this.stopped)
+            this.actor.send(ev);
+    }
+    // ---- UpperLayerIo: what the actions do ----
+    connect() {
+        const socket = this.opts.connect();
+        this.attach(socket);
+        socket.once(readyEvent(socket), () => {
+            this.onConnected?.();
+            this.send({ type: 'Evt2' });
+        });
+    }
+    write(bytes) {
+        const s = this.socket;
+        if (!s || s.destroyed)
+            return;
+        this.bytesOut += bytes.length;
+        if (this.opts.observer?.pdu)
+            this.opts.observer.pdu(this, 'out', null, bytes.length, bytes);
+        s.write(bytes);
+    }
+    closeTransport() {
+        const s = this.socket;
+        if (s && !s.destroyed)
+            s.end(() => s.destroy());
+    }
+    indicate(ind) {
+        if (ind.type === 'A-ASSOCIATE.confirm-accept')
+            this.associateAc = ind.ac;
+        if (ind.type === 'A-RELEASE.confirm' || ind.type === 'A-RELEASE.indication')
+            this.ending ||= 'release';
+        if (ind.type === 'A-ABORT.indication')
+            this.ending ||= `A-ABORT (peer) source ${ind.source} reason ${ind.reason}`;
+        if (ind.type === 'A-P-ABORT.indication')
+            this.ending ||= `A-P-ABORT: ${ind.reason}`;
+        if (ind.type === 'A-ASSOCIATE.confirm-reject') {
+            this.ending = `A-ASSOCIATE-RJ result ${ind.rj.result} source ${ind.rj.source} reason ${ind.rj.reason}`;
+        }
+        try {
+            this.opts.onIndication(ind);
+        }
+        catch (err) {
+            // The local user must never take the Upper Layer down with it.
+            this.log.error({ err, indication: ind.type }, 'local user failed on an indication');
+        }
+    }
+    // ---- transport ----
+    attach(socket) {
+        this.socket = socket;
+        socket.setNoDelay(true);
+        socket.on('data', (chunk) => {
+            this.bytesIn += chunk.length;
+            for (const ev of this.reader.push(chunk))
+                this.send(ev);
+        });
+        socket.on('error', (err) => {
+            this.log.debug({ err: err.message }, 'socket error');
+            this.onTransportError?.(err);
+        });
+        socket.on('close', () => {
+            if (this.stopped)
+                return;
+            this.ending ||= 'transport closed';
+            this.send({ type: 'Evt17' });
+            // Sta1 without a cell for Evt17 (e.g. never connected): still let go.
+            if (!this.stopped && this.state === 'Sta1')
+                this.finish();
+        });
+    }
+    noCell(state, evt) {
+        this.log.warn({ state, evt }, 'event with no PS3.8 Table 9-10 cell: ignored');
+    }
+    finish() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        queueMicrotask(() => this.actor.stop());
+        const s = this.socket;
+        if (s) {
+            s.removeAllListeners('data');
+            if (!s.destroyed)
+                s.destroy();
+        }
+        this.opts.observer?.ended?.(this);
+        this.resolveDone();
+    }
+}
+//# sourceMappingURL=association.js.map

@@ -1,0 +1,82 @@
+import dcmjs from 'dcmjs';
+import { NetdicomError } from '../../transport/errors.js';
+import { isUncompressed, uidName } from '../registry/uids.js';
+/**
+ * The one file that imports dcmjs: data sets as naturalized objects (DICOM
+ * keywords → values, e.g. `{ PatientName: [{ Alphabetic: 'A^B' }] }`) for
+ * identifiers (C-FIND/C-GET/C-MOVE), and transcoding between the uncompressed
+ * transfer syntaxes. The C-STORE data path never comes here: it moves bytes.
+ */
+const { DicomMessage, DicomMetaDictionary, ReadBufferStream, WriteBufferStream } = dcmjs.data;
+dcmjs.log?.setLevel?.('error');
+/** A data set that cannot be encoded, decoded or transcoded. */
+export class DatasetCodecError extends NetdicomError {
+    constructor(message) {
+        super('ERR_DATASET_CODEC', message);
+    }
+}
+const toArrayBuffer = (b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
+/** Encodes a naturalized data set in an uncompressed transfer syntax. Unknown keywords are dropped. Throws DatasetCodecError. */
+export function encodeDataset(ds, transferSyntax) {
+    requireUncompressed(transferSyntax);
+    try {
+        const dict = DicomMetaDictionary.denaturalizeDataset(ds);
+        const stream = new WriteBufferStream();
+        DicomMessage.write(dict, stream, transferSyntax, { allowInvalidVRLength: true });
+        return Buffer.from(stream.getBuffer());
+    }
+    catch (err) {
+        throw new DatasetCodecError(`cannot encode data set: ${err.message}`);
+    }
+}
+/** Decodes a data set in an uncompressed transfer syntax to a naturalized object. Throws DatasetCodecError. */
+export function decodeDataset(bytes, transferSyntax) {
+    requireUncompressed(transferSyntax);
+    try {
+        const dict = DicomMessage._read(new ReadBufferStream(toArrayBuffer(bytes)), transferSyntax, { ignoreErrors: true });
+        const nat = DicomMetaDictionary.naturalizeDataset(dict);
+        delete nat._vrMap;
+        return nat;
+    }
+    catch (err) {
+        throw new DatasetCodecError(`cannot decode data set in ${uidName(transferSyntax)}: ${err.message}`);
+    }
+}
+/**
+ * Re-encodes a data set from one uncompressed transfer syntax to another
+ * (Implicit VR LE, Explicit VR LE, Explicit VR Big Endian), keeping every
+ * element, private ones included. Throws DatasetCodecError, e.g. for
+ * compressed data (never transcoded) or deflated data.
+ */
+export function transcodeDataset(bytes, from, to) {
+    if (from === to)
+        return bytes;
+    requireUncompressed(from);
+    requireUncompressed(to);
+    try {
+        const dict = DicomMessage._read(new ReadBufferStream(toArrayBuffer(bytes)), from, { ignoreErrors: true });
+        const stream = new WriteBufferStream();
+        DicomMessage.write(dict, stream, to, { allowInvalidVRLength: true });
+        return Buffer.from(stream.getBuffer());
+    }
+    catch (err) {
+        throw new DatasetCodecError(`cannot transcode ${uidName(from)} to ${uidName(to)}: ${err.message}`);
+    }
+}
+function requireUncompressed(ts) {
+    if (!isUncompressed(ts)) {
+        throw new DatasetCodecError(`${uidName(ts)} is not an uncompressed transfer syntax; it is never transcoded`);
+    }
+}
+/** Keyword → tag "ggggeeee" (upper case hex), or undefined. */
+export function tagOfKeyword(keyword) {
+    const entry = DicomMetaDictionary.nameMap[keyword];
+    return entry ? entry.tag.replace(/[(),]/g, '').toUpperCase() : undefined;
+}
+/** Tag "ggggeeee" or "(gggg,eeee)" → keyword, or undefined. */
+export function keywordOfTag(tag) {
+    const t = tag.replace(/[(),\s]/g, '').toUpperCase();
+    const entry = DicomMetaDictionary.dictionary[`(${t.slice(0, 4)},${t.slice(4)})`];
+    return entry?.name;
+}
+//# sourceMappingURL=dataset-codec.js.map

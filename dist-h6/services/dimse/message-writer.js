@@ -1,0 +1,41 @@
+import { encodePDataTf, PDV_HEADER } from '../../transport/pdu-codec.js';
+import { encodeCommandSet } from './command-set.js';
+/** Our fragment size when the peer advertised 0 (unlimited): 1 MiB. */
+export const DEFAULT_SEND_PDU = 1 << 20;
+/**
+ * DIMSE message → P-DATA-TF PDUs, one PDV per PDU, each PDU within the peer's
+ * Maximum Length (PS3.8 Annex D.1: the P-DATA-TF variable field; 0 means
+ * unlimited). The command set goes in its own PDV(s), then the data set.
+ */
+export class MessageWriter {
+    /** Largest PDV payload per PDU, bytes. */
+    maxPdvData;
+    constructor(peerMaxLength) {
+        const max = peerMaxLength === 0 ? DEFAULT_SEND_PDU : peerMaxLength;
+        // Fragments are even (PS3.8 Annex E.1), also when the peer's Maximum Length is odd.
+        const room = max - PDV_HEADER;
+        this.maxPdvData = Math.max(2, room - (room % 2));
+    }
+    /** P-DATA-TF PDUs for a command set. */
+    command(pcId, cmd) {
+        return this.fragments(pcId, encodeCommandSet(cmd), true, true);
+    }
+    /**
+     * P-DATA-TF PDUs for a piece of a data set. `last` marks the final piece of
+     * the message; a data set may be written in several pieces (streaming).
+     */
+    dataset(pcId, bytes, last) {
+        return this.fragments(pcId, bytes, false, last);
+    }
+    fragments(pcId, bytes, isCommand, last) {
+        const out = [];
+        if (bytes.length === 0)
+            return last ? [encodePDataTf([{ pcId, isCommand, isLast: true, data: bytes }])] : out;
+        for (let at = 0; at < bytes.length; at += this.maxPdvData) {
+            const end = Math.min(bytes.length, at + this.maxPdvData);
+            out.push(encodePDataTf([{ pcId, isCommand, isLast: last && end === bytes.length, data: bytes.subarray(at, end) }]));
+        }
+        return out;
+    }
+}
+//# sourceMappingURL=message-writer.js.map

@@ -1,0 +1,260 @@
+import { createActor } from 'xstate';
+import { AbortReason, AbortSource } from '../../transport/errors.js';
+import { NO_DATASET } from './command-set.js';
+import { CommandField } from './commands.js';
+import { DimseProtocolError, MessageAssembler } from './message-assembler.js';
+import { MessageWriter } from './message-writer.js';
+import { createRouterMachine } from './router.machine.js';
+import { Status } from './status.js';
+/**
+ * The DIMSE service provider of one accepted association (acceptor side):
+ * P-DATA indications → message assembler → the router actor, which starts one
+ * service actor per request; responses → message writer → P-DATA requests
+ * (Evt9). A protocol violation in the PDV stream aborts the association
+ * (A-ABORT, source 2, reason 6 invalid-PDU-parameter-value).
+ */
+export class DimseProvider {
+    o;
+    assembler;
+    writer;
+    router;
+    /** The operation whose data set is arriving, and how it is delivered. */
+    incoming = null;
+    /** A response whose data set (an identifier) is arriving. */
+    incomingResponse = null;
+    failed = false;
+    /** Requests from the peer not yet answered with a final response. */
+    inFlight = 0;
+    idleWaiters = [];
+    /** Requests we sent (sub-operations), by Message ID, waiting for their response. */
+    outstanding = new Map();
+    messageId = 0;
+    constructor(o) {
+        this.o = o;
+        this.writer = new MessageWriter(o.peerMaxLength);
+        this.assembler = new MessageAssembler({ maxCommandBytes: o.maxCommandBytes, isAcceptedContext: (pc) => o.contexts.has(pc), evenFragments: true }, { command: (pc, cmd, has) => this.onCommand(pc, cmd, has), data: (pc, chunk, last) => this.onData(pc, chunk, last) });
+        const actors = Object.fromEntries(o.services.map((s) => [s.name, s.logic]));
+        this.router = createActor(createRouterMachine(actors, {
+            respond: (id, out) => this.respond(id, out),
+            subop: (out) => void this.subop(out),
+            pause: () => o.assoc.pauseInput(),
+            resume: () => o.assoc.resumeInput(),
+        }), { id: `${o.info.id}/dimse`, ...(o.inspect ? { inspect: o.inspect } : {}) });
+        this.router.subscribe({ error: (err) => this.fail(`DIMSE router failed: ${err.message}`) });
+        this.router.start();
+    }
+    /** P-DATA indication from the Upper Layer. */
+    pData(pdus) {
+        if (this.failed)
+            return;
+        try {
+            this.assembler.push(pdus);
+        }
+        catch (err) {
+            if (!(err instanceof DimseProtocolError))
+                throw err;
+            this.fail(err.message);
+        }
+    }
+    /** The association is over: stop every service actor (they clean up their temporary files). */
+    stop() {
+        this.router.stop();
+        this.settle();
+    }
+    /**
+     * Resolves once every request received so far has its final response sent
+     * (at once when none is outstanding), or the provider has stopped. The
+     * acceptor waits for this before its A-RELEASE response, so a response
+     * still being prepared goes out in Sta8 (AR-7) instead of being lost.
+     */
+    idle() {
+        if (this.inFlight === 0 || this.failed)
+            return Promise.resolve();
+        return new Promise((r) => this.idleWaiters.push(r));
+    }
+    settle() {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const w of waiters)
+            w();
+    }
+    onCommand(pcId, command, hasDataset) {
+        const ctx = this.o.contexts.get(pcId);
+        this.o.observer?.('in', pcId, command, 0);
+        if (command.CommandField & 0x8000) {
+            const waiting = this.outstanding.get(Number(command.MessageIDBeingRespondedTo));
+            if (waiting && !hasDataset)
+                return waiting(command);
+            if (!this.o.onResponse)
+                return this.fail(`unexpected ${command.CommandField.toString(16)} response on an acceptor`);
+            if (hasDataset)
+                this.incomingResponse = { pcId, command, parts: [], bytes: 0 };
+            else
+                this.o.onResponse(pcId, command);
+            return;
+        }
+        if (command.CommandField === CommandField['C-CANCEL-RQ']) {
+            const child = this.child(`op-${pcId}-${command.MessageIDBeingRespondedTo}`);
+            child?.send({ type: 'CANCEL' });
+            return;
+        }
+        const opId = `op-${pcId}-${command.MessageID}`;
+        const service = this.o.services.find((s) => s.commands.includes(command.CommandField) && s.serves(ctx.abstractSyntax));
+        if (!service) {
+            this.o.log.warn({ command: command.CommandField, sopClass: ctx.abstractSyntax }, 'no service for this request');
+            this.refuse(pcId, command);
+            if (hasDataset)
+                this.incoming = { opId, mode: 'discard', parts: [], bytes: 0 };
+            return;
+        }
+        const input = {
+            opId, assoc: this.o.info, pcId, abstractSyntax: ctx.abstractSyntax, transferSyntax: ctx.transferSyntax, command,
+            log: this.o.log.child({ op: opId }),
+        };
+        const start = () => this.router.send({ type: 'REQUEST', id: opId, service: service.name, input: { ...input, ...(this.incoming?.mode === 'buffer' ? { dataset: concat(this.incoming.parts) } : {}) } });
+        this.inFlight++;
+        if (!hasDataset)
+            return start();
+        if (service.dataset === 'stream') {
+            this.incoming = { opId, mode: 'stream', parts: [], bytes: 0 };
+            start();
+        }
+        else {
+            this.incoming = { opId, mode: 'buffer', parts: [], bytes: 0, start };
+        }
+    }
+    onData(_pcId, chunk, last) {
+        const rsp = this.incomingResponse;
+        if (rsp) {
+            rsp.bytes += chunk.length;
+            if (rsp.bytes > this.o.maxBufferedDataset)
+                return this.fail(`response data set over ${this.o.maxBufferedDataset} bytes`);
+            rsp.parts.push(Buffer.from(chunk));
+            if (last) {
+                this.incomingResponse = null;
+                this.o.onResponse(rsp.pcId, rsp.command, concat(rsp.parts));
+            }
+            return;
+        }
+        const inc = this.incoming;
+        if (!inc)
+            return;
+        inc.bytes += chunk.length;
+        if (inc.mode === 'stream') {
+            this.child(inc.opId)?.send({ type: 'DATA', chunk: Buffer.from(chunk), last });
+        }
+        else if (inc.mode === 'buffer') {
+            if (inc.bytes > this.o.maxBufferedDataset) {
+                this.fail(`data set over ${this.o.maxBufferedDataset} bytes for an operation that keeps it in memory`);
+                return;
+            }
+            inc.parts.push(Buffer.from(chunk));
+        }
+        if (!last)
+            return;
+        this.incoming = null;
+        if (inc.mode === 'buffer') {
+            this.incoming = inc; // start() reads the parts
+            inc.start();
+            this.incoming = null;
+        }
+    }
+    child(id) {
+        return this.router.getSnapshot().children[id];
+    }
+    respond(_id, out) {
+        const pcId = Number(_id.split('-')[1]);
+        this.sendMessage(pcId, out.command, out.dataset);
+        if (out.final && this.inFlight > 0 && --this.inFlight === 0)
+            this.settle();
+    }
+    /** Sends a message on a presentation context; false once the association can no longer send. */
+    sendMessage(pcId, command, dataset) {
+        const cmd = { ...command, CommandDataSetType: dataset ? 0x0000 : NO_DATASET };
+        this.o.observer?.('out', pcId, cmd, dataset?.length ?? 0);
+        const pdus = this.writer.command(pcId, cmd);
+        if (dataset)
+            pdus.push(...this.writer.dataset(pcId, dataset, true));
+        try {
+            this.o.assoc.sendPData(pdus);
+            return true;
+        }
+        catch (err) {
+            this.o.log.warn({ err: err.message }, 'response not sent: the association is no longer established');
+            return false;
+        }
+    }
+    /**
+     * Sends a message whose data set comes in pieces (e.g. read from a file),
+     * waiting for the socket to drain between pieces so memory stays flat.
+     * Returns false if the association stopped accepting P-DATA meanwhile.
+     */
+    async sendMessageStream(pcId, command, pieces, datasetBytes) {
+        const cmd = { ...command, CommandDataSetType: 0x0000 };
+        this.o.observer?.('out', pcId, cmd, datasetBytes);
+        try {
+            this.o.assoc.sendPData(this.writer.command(pcId, cmd));
+            let pending;
+            for await (const piece of pieces) {
+                if (pending) {
+                    // Every fragment even (PS3.8 Annex E.1): an odd byte waits for the next piece.
+                    const even = pending.length - (pending.length % 2);
+                    if (!this.o.assoc.sendPData(this.writer.dataset(pcId, pending.subarray(0, even), false)))
+                        await this.o.assoc.drained();
+                    pending = even < pending.length ? Buffer.concat([pending.subarray(even), piece]) : piece;
+                }
+                else {
+                    pending = piece;
+                }
+            }
+            this.o.assoc.sendPData(this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
+            return true;
+        }
+        catch (err) {
+            this.o.log.warn({ err: err.message }, 'message not sent: the association is no longer established');
+            return false;
+        }
+    }
+    /** Sends a sub-operation request for a service actor and tells it the response status (SUBOP_DONE). */
+    async subop(out) {
+        const id = (this.messageId = (this.messageId % 0xffff) + 1);
+        const answered = new Promise((resolve) => this.outstanding.set(id, resolve));
+        const ended = this.o.assoc.done.then(() => null);
+        const sent = await this.sendMessageStream(out.pcId, { ...out.command, MessageID: id }, out.pieces(), out.bytes);
+        const rsp = sent ? await Promise.race([answered, ended]) : null;
+        this.outstanding.delete(id);
+        this.child(out.id)?.send(rsp ? { type: 'SUBOP_DONE', status: Number(rsp.Status) } : { type: 'SUBOP_DONE', status: -1, error: 'the association ended before the response' });
+    }
+    /** No service: an immediate failure response. PS3.7 Annex C: 0x0211 unrecognized operation. */
+    refuse(pcId, command) {
+        const rspField = command.CommandField | 0x8000;
+        this.sendMessage(pcId, {
+            CommandField: rspField,
+            MessageIDBeingRespondedTo: command.MessageID,
+            ...(command.AffectedSOPClassUID ? { AffectedSOPClassUID: command.AffectedSOPClassUID } : {}),
+            ...(command.AffectedSOPInstanceUID ? { AffectedSOPInstanceUID: command.AffectedSOPInstanceUID } : {}),
+            Status: Status.UnrecognizedOperation,
+        });
+    }
+    fail(why) {
+        if (this.failed)
+            return;
+        this.failed = true;
+        this.settle();
+        this.o.log.warn({ why }, 'DIMSE protocol error: aborting the association');
+        // After the Upper Layer action that delivered the P-DATA (DT-2), never inside it: a primitive
+        // sent from inside an action is a second event in the same step, which the inspector cannot tell apart.
+        queueMicrotask(() => {
+            try {
+                this.o.assoc.abort({ source: AbortSource.ServiceProvider, reason: AbortReason.InvalidPduParameterValue });
+            }
+            catch {
+                // already ending: nothing to abort
+            }
+        });
+    }
+}
+function concat(parts) {
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+//# sourceMappingURL=provider.js.map

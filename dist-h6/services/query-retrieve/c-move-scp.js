@@ -1,0 +1,92 @@
+import { fromCallback } from 'xstate';
+import { CommandField } from '../dimse/commands.js';
+import { decodeDataset } from '../dimse/dataset-codec.js';
+import { Status, statusText } from '../dimse/status.js';
+import { contextsForFiles } from '../scu/file-source.js';
+import { readPart10Info } from '../storage/part10-reader.js';
+import { modelOf, qrServiceBase, statusOf } from './query-service.js';
+import { RetrieveProgress, RSP } from './retrieve-progress.js';
+/**
+ * C-MOVE SCP, PS3.4 C.4.2: looks up the Move Destination in the table (an
+ * unknown one gets A801 and a log line naming it), opens a sub-association to
+ * it and sends each matching instance with C-STORE (Move Originator set),
+ * with Pending responses carrying the counts; C-CANCEL stops with Cancel.
+ */
+export function cMoveScp(o) {
+    return {
+        name: 'c-move-scp',
+        commands: [CommandField['C-MOVE-RQ']],
+        ...qrServiceBase('move'),
+        logic: fromCallback(({ input, sendBack, receive }) => {
+            const { command, log, assoc } = input;
+            let cancelled = false;
+            let stopped = false;
+            receive((ev) => {
+                if (ev.type === 'CANCEL')
+                    cancelled = true;
+            });
+            const send = (r, final) => !stopped && sendBack({ type: 'RESPONSE', id: input.opId, final, command: r.command, ...(r.dataset ? { dataset: r.dataset } : {}) });
+            const fail = (status, why) => {
+                const f = new RetrieveProgress(0, RSP.move, command, input.abstractSyntax, input.transferSyntax).final(false, why);
+                f.command.Status = status;
+                send(f, true);
+            };
+            void (async () => {
+                const destAet = String(command.MoveDestination ?? '').trim();
+                const dest = o.destinations.get(destAet);
+                if (!dest) {
+                    log.warn({ moveDestination: destAet }, `C-MOVE destination "${destAet}" is not in the move destination table: ${statusText(Status.MoveDestinationUnknown)}`);
+                    return fail(Status.MoveDestinationUnknown, `move destination ${destAet} unknown`);
+                }
+                let files;
+                try {
+                    files = o.index.instances(decodeDataset(input.dataset ?? Buffer.alloc(0), input.transferSyntax), modelOf(input.abstractSyntax));
+                }
+                catch (err) {
+                    return fail(statusOf(err), err.message);
+                }
+                const progress = new RetrieveProgress(files.length, RSP.move, command, input.abstractSyntax, input.transferSyntax);
+                log.info({ instances: files.length, moveDestination: destAet }, 'C-MOVE');
+                // A file that cannot be read (gone behind the index's back, damaged) is one failed sub-operation, as in C-GET; the others go on.
+                const read = await Promise.all(files.map((f) => readPart10Info(f.path).catch((err) => {
+                    log.warn({ sopInstanceUid: f.sopInstanceUid, file: f.path, err: err.message }, 'C-MOVE sub-operation failed: stored file unreadable');
+                    progress.count(-1, f.sopInstanceUid);
+                    return undefined;
+                })));
+                const infos = read.filter((i) => i !== undefined);
+                if (infos.length === 0)
+                    return send(progress.final(false), true);
+                let sub;
+                try {
+                    sub = await o.associate({ ...dest, calledAETitle: destAet }, contextsForFiles(infos));
+                }
+                catch (err) {
+                    log.warn({ moveDestination: destAet, err: err.message }, 'C-MOVE sub-association failed');
+                    for (const i of infos)
+                        progress.count(-1, i.sopInstanceUid);
+                    return send(progress.final(false, `cannot associate with ${destAet}`), true);
+                }
+                for (const info of infos) {
+                    if (cancelled || stopped)
+                        break;
+                    let status = -1;
+                    try {
+                        status = (await sub.cStore(info, { moveOriginator: { aeTitle: assoc.callingAETitle, messageId: command.MessageID } })).status;
+                    }
+                    catch (err) {
+                        log.warn({ sopInstanceUid: info.sopInstanceUid, err: err.message }, 'C-MOVE sub-operation failed');
+                    }
+                    progress.count(status, info.sopInstanceUid);
+                    if (progress.remaining > 0 && !cancelled)
+                        send(progress.pending(), false);
+                }
+                await sub.release().catch(() => { });
+                send(progress.final(cancelled), true);
+            })();
+            return () => {
+                stopped = true;
+            };
+        }),
+    };
+}
+//# sourceMappingURL=c-move-scp.js.map

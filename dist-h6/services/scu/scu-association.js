@@ -1,0 +1,121 @@
+import { decodeDataset, encodeDataset } from '../dimse/dataset-codec.js';
+import { CommandField, Priority } from '../dimse/commands.js';
+import { statusCategory } from '../dimse/status.js';
+import { PatientRootQueryRetrieveInformationModelFind, PatientRootQueryRetrieveInformationModelGet, PatientRootQueryRetrieveInformationModelMove, StudyRootQueryRetrieveInformationModelFind, StudyRootQueryRetrieveInformationModelGet, StudyRootQueryRetrieveInformationModelMove, Verification, uidName, } from '../registry/uids.js';
+import { NoPresentationContextError } from './errors.js';
+import { planSend } from './file-source.js';
+export const MODELS = {
+    patient: { find: PatientRootQueryRetrieveInformationModelFind, get: PatientRootQueryRetrieveInformationModelGet, move: PatientRootQueryRetrieveInformationModelMove },
+    study: { find: StudyRootQueryRetrieveInformationModelFind, get: StudyRootQueryRetrieveInformationModelGet, move: StudyRootQueryRetrieveInformationModelMove },
+};
+/**
+ * An established association with the DIMSE-C operations as methods (the
+ * pynetdicom model): cEcho, cStore, cFind, cGet, cMove, release, abort.
+ * Each throws AssociationAbortedError or TimeoutError when the association
+ * fails under it; a DIMSE failure is a returned status, not a throw.
+ */
+export class ScuAssociation {
+    client;
+    constructor(client) {
+        this.client = client;
+    }
+    /** C-ECHO (PS3.7 §9.1.5). Resolves to the status (0 = success). */
+    async cEcho() {
+        const ctx = this.requireContext(Verification);
+        const id = this.client.nextMessageId();
+        return this.final(this.client.request(ctx.id, { CommandField: CommandField['C-ECHO-RQ'], MessageID: id, AffectedSOPClassUID: Verification }));
+    }
+    /**
+     * C-STORE of a file (PS3.7 §9.1.1), sent from disk without decoding when
+     * its transfer syntax was accepted, else transcoded between uncompressed
+     * syntaxes. Resolves to the status. Throws NoPresentationContextError.
+     */
+    async cStore(file, opts = {}) {
+        const plan = await planSend(file, [...this.client.contexts.values()]);
+        const cmd = {
+            CommandField: CommandField['C-STORE-RQ'],
+            MessageID: this.client.nextMessageId(),
+            AffectedSOPClassUID: file.sopClassUid,
+            AffectedSOPInstanceUID: file.sopInstanceUid,
+            Priority: Priority.Medium,
+            ...(opts.moveOriginator ? { MoveOriginatorApplicationEntityTitle: opts.moveOriginator.aeTitle, MoveOriginatorMessageID: opts.moveOriginator.messageId } : {}),
+        };
+        const status = await this.final(this.client.request(plan.context.id, cmd, { pieces: plan.pieces(), bytes: plan.bytes }));
+        return { status, transcoded: plan.transcoded };
+    }
+    /** C-FIND (PS3.7 §9.1.2): yields each Pending match, then the final status. */
+    async *cFind(query, model = 'study') {
+        const sop = MODELS[model].find;
+        const ctx = this.requireContext(sop);
+        const id = this.client.nextMessageId();
+        this.lastId = id;
+        const cmd = { CommandField: CommandField['C-FIND-RQ'], MessageID: id, AffectedSOPClassUID: sop, Priority: Priority.Medium };
+        for await (const r of this.client.request(ctx.id, cmd, encodeDataset(query, ctx.transferSyntax))) {
+            const status = Number(r.command.Status);
+            yield r.dataset && statusCategory(status) === 'pending' ? { status, identifier: decodeDataset(r.dataset, ctx.transferSyntax) } : { status };
+        }
+    }
+    /**
+     * C-GET (PS3.7 §9.1.3): the peer sends the matches back as C-STORE
+     * sub-operations on this association, answered by the AE's storage
+     * service. Yields each response's status and counts; the last is final.
+     */
+    async *cGet(query, model = 'study') {
+        yield* this.retrieve(MODELS[model].get, CommandField['C-GET-RQ'], query);
+    }
+    /** C-MOVE (PS3.7 §9.1.4) to `destination` (an AE title the peer knows). Yields each response. */
+    async *cMove(query, destination, model = 'study') {
+        yield* this.retrieve(MODELS[model].move, CommandField['C-MOVE-RQ'], query, destination);
+    }
+    /** The Message ID of the last request sent (for C-CANCEL). */
+    get lastMessageId() {
+        return this.lastId;
+    }
+    lastId = 0;
+    /** C-CANCEL of the outstanding C-FIND/C-GET/C-MOVE with this Message ID. */
+    cancel(model, kind, messageId) {
+        const ctx = this.requireContext(MODELS[model][kind]);
+        this.client.cancel(ctx.id, messageId);
+    }
+    release() {
+        return this.client.release();
+    }
+    abort() {
+        return this.client.abort();
+    }
+    async *retrieve(sop, field, query, destination) {
+        const ctx = this.requireContext(sop);
+        const id = this.client.nextMessageId();
+        this.lastId = id;
+        const cmd = { CommandField: field, MessageID: id, AffectedSOPClassUID: sop, Priority: Priority.Medium, ...(destination ? { MoveDestination: destination } : {}) };
+        for await (const r of this.client.request(ctx.id, cmd, encodeDataset(query, ctx.transferSyntax))) {
+            const c = r.command;
+            const num = (k) => (c[k] === undefined ? undefined : Number(c[k]));
+            const counts = { completed: num('NumberOfCompletedSuboperations') ?? 0, failed: num('NumberOfFailedSuboperations') ?? 0, warning: num('NumberOfWarningSuboperations') ?? 0 };
+            const remaining = num('NumberOfRemainingSuboperations');
+            if (remaining !== undefined)
+                counts.remaining = remaining;
+            let failedInstances;
+            if (r.dataset && statusCategory(Number(c.Status)) !== 'pending') {
+                const ds = decodeDataset(r.dataset, ctx.transferSyntax);
+                const list = ds.FailedSOPInstanceUIDList;
+                if (list)
+                    failedInstances = (Array.isArray(list) ? list : [list]).map(String);
+            }
+            yield { status: Number(c.Status), counts, ...(failedInstances ? { failedInstances } : {}) };
+        }
+    }
+    async final(responses) {
+        let status = -1;
+        for await (const r of responses)
+            status = Number(r.command.Status);
+        return status;
+    }
+    requireContext(sop) {
+        const ctx = this.client.contextFor(sop);
+        if (!ctx)
+            throw new NoPresentationContextError(`the peer accepted no presentation context for ${uidName(sop)}`);
+        return ctx;
+    }
+}
+//# sourceMappingURL=scu-association.js.map

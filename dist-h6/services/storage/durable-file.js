@@ -1,0 +1,161 @@
+import { closeSync, existsSync, fsync, mkdirSync, openSync, renameSync, writevSync } from 'node:fs';
+import { open, readdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+/** Hidden subfolder of the output folder that holds files still being received. */
+export const TEMP_DIR = '.netdicom-tmp';
+/** Objects up to this size are kept in memory until complete, then written in one go (bytes). */
+const IN_MEMORY = 1 << 20;
+const fsyncAsync = promisify(fsync);
+const readyDirs = new Set();
+/** Folder descriptors kept open to fsync the folder after each rename. */
+const dirFds = new Map();
+/**
+ * A file written in order from chunks that arrive faster or slower than the
+ * disk, then made durable: fsync of the file, rename into place, fsync of the
+ * folder (PS3.4 B.2.3 promises storage on success; this makes it true after a
+ * crash). Until `commit` succeeds the data lives only under TEMP_DIR; `discard`
+ * removes it.
+ *
+ * Small objects (the common case) stay in memory until complete and take two
+ * thread-pool round trips (the two fsyncs); the quick metadata calls (open,
+ * write into the page cache, rename) run synchronously. A larger object is
+ * streamed to its temporary file with asynchronous writes.
+ */
+export class DurableFile {
+    dir;
+    chunks = [];
+    fh = null;
+    chain = Promise.resolve();
+    failure;
+    /** Bytes accepted by `write` but not yet handed to the OS. */
+    pendingBytes = 0;
+    tempPath;
+    constructor(dir) {
+        this.dir = dir;
+        this.tempPath = join(dir, TEMP_DIR, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
+    }
+    /** Queues a chunk; `onWritten` is called once it reached the OS. Never throws: a failure shows at commit. */
+    write(chunk, onWritten) {
+        this.pendingBytes += chunk.length;
+        if (!this.fh) {
+            this.chunks.push(chunk);
+            if (this.pendingBytes <= IN_MEMORY)
+                return onWritten?.();
+            this.startStreaming(onWritten);
+            return;
+        }
+        this.chain = this.chain.then(() => this.writeOut([chunk], onWritten));
+    }
+    startStreaming(onWritten) {
+        this.fh = (async () => {
+            ensureTempDir(this.dir);
+            return open(this.tempPath, 'wx');
+        })();
+        this.fh.catch((e) => (this.failure ??= e));
+        const first = this.chunks;
+        this.chunks = [];
+        this.chain = this.chain.then(() => this.writeOut(first, onWritten));
+    }
+    async writeOut(chunks, onWritten) {
+        let n = 0;
+        for (const c of chunks)
+            n += c.length;
+        if (!this.failure) {
+            try {
+                const fh = await this.fh;
+                await fh.writev(chunks);
+            }
+            catch (e) {
+                this.failure ??= e;
+            }
+        }
+        this.pendingBytes -= n;
+        onWritten?.();
+    }
+    /**
+     * Makes the file durable under `finalName` in `dir`. Resolves to true when
+     * an earlier file of that name was replaced. Throws the first write, fsync
+     * or rename error, after removing the temporary file.
+     */
+    async commit(finalName) {
+        const finalPath = join(this.dir, finalName);
+        try {
+            if (this.fh) {
+                await this.chain;
+                if (this.failure)
+                    throw this.failure;
+                const fh = await this.fh;
+                await fh.sync();
+                await fh.close();
+            }
+            else {
+                ensureTempDir(this.dir);
+                const fd = openSync(this.tempPath, 'wx');
+                try {
+                    writevAll(fd, this.chunks);
+                    this.chunks = [];
+                    await fsyncAsync(fd);
+                }
+                finally {
+                    closeSync(fd);
+                }
+            }
+            const replaced = existsSync(finalPath);
+            renameSync(this.tempPath, finalPath);
+            await fsyncAsync(dirFd(this.dir));
+            return replaced;
+        }
+        catch (e) {
+            await this.discard();
+            throw e;
+        }
+    }
+    /** Drops the temporary file (association aborted, or a failure). Never throws. */
+    async discard() {
+        this.chunks = [];
+        await this.chain;
+        if (this.fh)
+            await this.fh.then((fh) => fh.close()).catch(() => { });
+        await rm(this.tempPath, { force: true }).catch(() => { });
+    }
+}
+function ensureTempDir(dir) {
+    if (readyDirs.has(dir))
+        return;
+    mkdirSync(join(dir, TEMP_DIR), { recursive: true });
+    readyDirs.add(dir);
+}
+function dirFd(dir) {
+    let fd = dirFds.get(dir);
+    if (fd === undefined) {
+        fd = openSync(dir, 'r');
+        dirFds.set(dir, fd);
+    }
+    return fd;
+}
+function writevAll(fd, chunks) {
+    let rest = chunks.filter((c) => c.length > 0);
+    while (rest.length > 0) {
+        let n = writevSync(fd, rest);
+        const next = [];
+        for (const c of rest) {
+            if (n >= c.length)
+                n -= c.length;
+            else {
+                next.push(n > 0 ? c.subarray(n) : c);
+                n = 0;
+            }
+        }
+        rest = next;
+    }
+}
+/** Removes what a crash left in TEMP_DIR; returns how many files. */
+export async function cleanTempDir(dir) {
+    const tmp = join(dir, TEMP_DIR);
+    const names = await readdir(tmp).catch(() => []);
+    await Promise.all(names.map((n) => rm(join(tmp, n), { force: true })));
+    return names.length;
+}
+//# sourceMappingURL=durable-file.js.map

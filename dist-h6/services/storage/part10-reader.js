@@ -1,0 +1,254 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { NetdicomError } from '../../transport/errors.js';
+import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isDeflated } from '../registry/uids.js';
+/** A file that cannot be sent as it is; `message` names the reason, the caller names the file. */
+export class Part10Error extends NetdicomError {
+    constructor(message) {
+        super('ERR_PART10', message);
+    }
+}
+const UNDEFINED = 0xffffffff;
+/** VRs with a 2-byte reserved field and a 4-byte length in explicit VR (PS3.5 §7.1.2). */
+const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+/**
+ * Reads a file's File Meta Information (PS3.10 §7.1) and walks the top level
+ * of its data set, so a truncated or corrupt file is found before it is sent.
+ * A file without meta information is accepted when its encoding can be
+ * inferred (Implicit VR LE, Explicit VR LE or BE, as dcmtk does) and it holds
+ * a SOP Class and Instance UID. Throws Part10Error with the reason.
+ */
+export async function readPart10Info(path) {
+    const fd = openSync(path, 'r');
+    try {
+        return parsePart10(new FileWindow(fd, fstatSync(fd).size), path);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Random access to a file's bytes through a 64 KiB window: the walk reads
+ * element headers only and jumps over values, so memory stays flat whatever
+ * the file size. Mimics the few Buffer methods the walk uses.
+ */
+class FileWindow {
+    fd;
+    length;
+    win = Buffer.alloc(0);
+    start = 0;
+    constructor(fd, length) {
+        this.fd = fd;
+        this.length = length;
+    }
+    at(pos, n) {
+        if (pos < this.start || pos + n > this.start + this.win.length) {
+            const size = Math.min(Math.max(n, 64 << 10), this.length - pos);
+            this.win = Buffer.allocUnsafe(Math.max(size, 0));
+            this.start = pos;
+            readSync(this.fd, this.win, 0, this.win.length, pos);
+        }
+        return pos - this.start;
+    }
+    readUInt16LE(pos) {
+        const o = this.at(pos, 2); // before reading this.win: `at` may replace it
+        return this.win.readUInt16LE(o);
+    }
+    readUInt16BE(pos) {
+        const o = this.at(pos, 2); // before reading this.win: `at` may replace it
+        return this.win.readUInt16BE(o);
+    }
+    readUInt32LE(pos) {
+        const o = this.at(pos, 4); // before reading this.win: `at` may replace it
+        return this.win.readUInt32LE(o);
+    }
+    readUInt32BE(pos) {
+        const o = this.at(pos, 4); // before reading this.win: `at` may replace it
+        return this.win.readUInt32BE(o);
+    }
+    toString(enc, from, to) {
+        const o = this.at(from, to - from);
+        return this.win.toString(enc, o, o + (to - from));
+    }
+    /** True when every byte from `pos` to the end is zero (trailing padding). */
+    zerosFrom(pos) {
+        const o = this.at(pos, this.length - pos);
+        for (let i = o; i < o + (this.length - pos); i++)
+            if (this.win[i] !== 0)
+                return false;
+        return true;
+    }
+}
+/** Parses the header and walks the data set of a file held in `buf` (a Buffer or a file window). Throws Part10Error. */
+export function parsePart10(buf, path = '') {
+    let offset = 0;
+    let meta = {};
+    let hasMeta = false;
+    if (buf.length >= 132 && buf.toString('latin1', 128, 132) === 'DICM') {
+        hasMeta = true;
+        ({ meta, end: offset } = readMeta(buf, 132));
+    }
+    const ts = meta['0010'] || inferTransferSyntax(buf, offset);
+    if (!ts)
+        throw new Part10Error('no File Meta Information and the data set encoding cannot be recognised');
+    const found = isDeflated(ts) ? {} : walkTopLevel(buf, offset, ts);
+    // The data set is authoritative (real files carry meta UIDs that disagree with it), and a
+    // receiver checks the request against it: both UIDs must be in it as UI elements (PS3.4 B.4).
+    // A deflated data set is not walked; its meta UIDs are used.
+    const deflated = isDeflated(ts);
+    const sopClassUid = (deflated ? meta['0002'] : found.sopClass) ?? '';
+    const sopInstanceUid = (deflated ? meta['0003'] : found.sopInstance) ?? '';
+    if (!sopClassUid)
+        throw new Part10Error('the data set has no SOP Class UID (0008,0016) encoded as UI');
+    if (!sopInstanceUid)
+        throw new Part10Error('the data set has no SOP Instance UID (0008,0018) encoded as UI');
+    return { path, sopClassUid, sopInstanceUid, transferSyntaxUid: ts, datasetOffset: offset, datasetLength: buf.length - offset, hasMeta };
+}
+/** Group 0002, always Explicit VR LE; returns element number (hex) → text value, and where the data set starts. */
+function readMeta(buf, start) {
+    const meta = {};
+    let pos = start;
+    while (pos + 8 <= buf.length && buf.readUInt16LE(pos) === 0x0002) {
+        const el = buf.readUInt16LE(pos + 2);
+        const vr = buf.toString('latin1', pos + 4, pos + 6);
+        let len;
+        let head;
+        if (LONG_VRS.has(vr)) {
+            if (pos + 12 > buf.length)
+                throw new Part10Error(`File Meta Information truncated at byte ${pos}`);
+            len = buf.readUInt32LE(pos + 8);
+            head = 12;
+        }
+        else if (/^[A-Z]{2}$/.test(vr)) {
+            len = buf.readUInt16LE(pos + 6);
+            head = 8;
+        }
+        else {
+            throw new Part10Error(`corrupt File Meta Information at byte ${pos} (bytes ${buf.toString('hex', pos + 4, pos + 6)} are not a VR)`);
+        }
+        if (pos + head + len > buf.length)
+            throw new Part10Error(`File Meta Information element (0002,${hex(el)}) overruns the file`);
+        meta[hex(el)] = buf.toString('latin1', pos + head, pos + head + len).replace(/[\0 ]+$/, '');
+        pos += head + len;
+    }
+    return { meta, end: pos };
+}
+/** Implicit VR LE, Explicit VR LE or Explicit VR BE, judged from the first element. */
+function inferTransferSyntax(buf, at) {
+    if (buf.length < at + 8)
+        return undefined;
+    const vr = buf.toString('latin1', at + 4, at + 6);
+    const explicit = /^[A-Z]{2}$/.test(vr);
+    const groupLE = buf.readUInt16LE(at);
+    const groupBE = buf.readUInt16BE(at);
+    if (groupLE <= 0x0008 && groupLE > 0)
+        return explicit ? ExplicitVRLittleEndian : ImplicitVRLittleEndian;
+    if (groupBE <= 0x0008 && groupBE > 0 && explicit)
+        return ExplicitVRBigEndian;
+    return undefined;
+}
+/**
+ * Walks the top-level elements (skipping into sequences and encapsulated
+ * pixel data by their items) to check the structure ends exactly at the end
+ * of the file, and picks up SOP Class and Instance UIDs on the way.
+ */
+function walkTopLevel(buf, start, ts) {
+    const implicit = ts === ImplicitVRLittleEndian;
+    const be = ts === ExplicitVRBigEndian;
+    const u16 = (p) => (be ? buf.readUInt16BE(p) : buf.readUInt16LE(p));
+    const u32 = (p) => (be ? buf.readUInt32BE(p) : buf.readUInt32LE(p));
+    const out = {};
+    // Returns the position after one element; throws on overrun.
+    const element = (pos, end) => {
+        if (pos + 8 > end)
+            throw new Part10Error(`data set truncated at byte ${pos}`);
+        const group = u16(pos);
+        const el = u16(pos + 2);
+        let len;
+        let head;
+        let vr = '';
+        if (group === 0xfffe) {
+            len = u32(pos + 4);
+            head = 8;
+        }
+        else if (implicit) {
+            len = u32(pos + 4);
+            head = 8;
+        }
+        else {
+            vr = buf.toString('latin1', pos + 4, pos + 6);
+            if (!/^[A-Z]{2}$/.test(vr))
+                throw new Part10Error(`corrupt element (${hex(group)},${hex(el)}) at byte ${pos}: bytes ${buf.toString('hex', pos + 4, pos + 6)} are not a VR`);
+            if (LONG_VRS.has(vr)) {
+                if (pos + 12 > end)
+                    throw new Part10Error(`data set truncated at byte ${pos}`);
+                len = u32(pos + 8);
+                head = 12;
+            }
+            else {
+                len = u16(pos + 6);
+                head = 8;
+            }
+        }
+        const valueAt = pos + head;
+        if (len === UNDEFINED)
+            return skipUndefined(valueAt, end);
+        if (valueAt + len > end)
+            throw new Part10Error(`element (${hex(group)},${hex(el)}) at byte ${pos} runs past the end of the file (truncated)`);
+        if (group === 0x0008 && (el === 0x0016 || el === 0x0018) && (implicit || vr === 'UI')) {
+            const v = buf.toString('latin1', valueAt, valueAt + len).replace(/[\0 ]+$/, '');
+            if (/^[0-9.]+$/.test(v))
+                out[el === 0x0016 ? 'sopClass' : 'sopInstance'] = v;
+        }
+        return valueAt + len;
+    };
+    // Undefined length: items until a sequence delimiter (fffe,e0dd).
+    const skipUndefined = (pos, end) => {
+        while (pos + 8 <= end) {
+            const group = u16(pos);
+            const el = u16(pos + 2);
+            const len = u32(pos + 4);
+            if (group !== 0xfffe)
+                throw new Part10Error(`corrupt sequence at byte ${pos}`);
+            if (el === 0xe0dd)
+                return pos + 8;
+            if (el !== 0xe000)
+                throw new Part10Error(`corrupt sequence item at byte ${pos}`);
+            if (len === UNDEFINED) {
+                pos += 8;
+                while (true) {
+                    if (pos + 8 > end)
+                        throw new Part10Error(`data set truncated inside a sequence item at byte ${pos}`);
+                    if (u16(pos) === 0xfffe && u16(pos + 2) === 0xe00d) {
+                        pos += 8;
+                        break;
+                    }
+                    pos = element(pos, end);
+                }
+            }
+            else {
+                if (pos + 8 + len > end)
+                    throw new Part10Error(`sequence item at byte ${pos} runs past the end of the file (truncated)`);
+                pos += 8 + len;
+            }
+        }
+        throw new Part10Error('data set truncated: a sequence has no delimiter');
+    };
+    let pos = start;
+    while (pos < buf.length) {
+        if (buf.length - pos < 8 && zerosFrom(buf, pos))
+            break; // trailing padding
+        pos = element(pos, buf.length);
+    }
+    return out;
+}
+const hex = (n) => n.toString(16).padStart(4, '0');
+function zerosFrom(buf, pos) {
+    if (buf.zerosFrom)
+        return buf.zerosFrom(pos);
+    const b = buf;
+    for (let i = pos; i < b.length; i++)
+        if (b[i] !== 0)
+            return false;
+    return true;
+}
+//# sourceMappingURL=part10-reader.js.map

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parsePart10, readPart10Info } from '../../services/storage/part10-reader.js';
+const SAMPLES = process.env.NETDICOM_SAMPLES ?? resolve(process.cwd(), '../shared/dicom-samples');
+test('reading through the 64 KiB file window gives what parsing the whole buffer gives, for every sample', async () => {
+    for (const dir of ['valid', 'malformed']) {
+        for (const name of readdirSync(join(SAMPLES, dir))) {
+            const path = join(SAMPLES, dir, name);
+            const whole = (() => {
+                try {
+                    return parsePart10(readFileSync(path), path);
+                }
+                catch (err) {
+                    return err.message;
+                }
+            })();
+            const windowed = await readPart10Info(path).catch((err) => err.message);
+            assert.deepEqual(windowed, whole, name);
+        }
+    }
+});
+test('a file larger than the window: the walk jumps over a 1 MiB value and still finds the end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'p10-'));
+    try {
+        const src = readFileSync(join(SAMPLES, 'valid/CT_small.dcm'));
+        // Append a private OB element of 1 MiB + 3 bytes (odd values are tolerated here) after the data set.
+        const value = Buffer.alloc((1 << 20) + 4, 0x5a);
+        const head = Buffer.alloc(12);
+        head.writeUInt16LE(0x7fe1, 0);
+        head.writeUInt16LE(0x1010, 2);
+        head.write('OB', 4, 'latin1');
+        head.writeUInt32LE(value.length, 8);
+        const path = join(dir, 'big.dcm');
+        writeFileSync(path, Buffer.concat([src, head, value]));
+        const info = await readPart10Info(path);
+        assert.equal(info.sopClassUid, '1.2.840.10008.5.1.4.1.1.2');
+        assert.equal(info.datasetLength + info.datasetOffset, src.length + head.length + value.length);
+        writeFileSync(path, Buffer.concat([src, head, value.subarray(0, 1000)]));
+        await assert.rejects(readPart10Info(path), /truncated/);
+    }
+    finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+});
+//# sourceMappingURL=part10-reader.test.js.map

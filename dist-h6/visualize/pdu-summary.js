@@ -1,0 +1,133 @@
+import { uidName } from '../services/registry/uids.js';
+import { abortText, rejectText } from '../transport/pdu-meaning.js';
+/** User Identity types, PS3.7 Table D.3-14. */
+const IDENTITY = { 1: 'username', 2: 'username+passcode', 3: 'Kerberos', 4: 'SAML', 5: 'JWT' };
+/** Presentation context results, PS3.8 Table 9-18. */
+const PC_RESULT = ['acceptance', 'user-rejection', 'no-reason (provider rejection)', 'abstract-syntax-not-supported (provider rejection)', 'transfer-syntaxes-not-supported (provider rejection)'];
+/** SCP/SCU Role Selection sub-item values, PS3.7 Table D.3-9/D.3-10. */
+const roles = (scu, scp) => [scu ? 'SCU' : '', scp ? 'SCP' : ''].filter(Boolean).join('+') || 'neither';
+/** Names listed in a one-line summary before "+N more"; the detail table always has all of them. */
+const NAMES_IN_LINE = 6;
+/** What A-ABORT source/reason mean, PS3.8 Table 9-26. */
+export function abortWords(source, reason) {
+    if (source === 0)
+        return 'source service-user (reason not significant)';
+    if (source === 2)
+        return `source service-provider, reason ${abortText(2, reason).replace(/^service-provider abort: /, '')}`;
+    return `source ${source} (reserved), reason ${reason}`;
+}
+/** What A-ASSOCIATE-RJ result/source/reason mean, PS3.8 Table 9-21. */
+export function rejectWords(result, source, reason) {
+    return rejectText(result, source, reason);
+}
+/** "CT Image Storage, Verification ×2, … +3 more" (names in first-seen order). */
+function nameList(names) {
+    const counts = new Map();
+    for (const n of names)
+        counts.set(n, (counts.get(n) ?? 0) + 1);
+    const shown = [...counts].slice(0, NAMES_IN_LINE).map(([n, k]) => (k > 1 ? `${n} ×${k}` : n));
+    const rest = counts.size - shown.length;
+    return shown.join(', ') + (rest > 0 ? `, … +${rest} more` : '');
+}
+function userInfoDetail(ui) {
+    return {
+        maxLength: ui.maxLength,
+        implementationClassUid: ui.implementationClassUid,
+        implementationVersionName: ui.implementationVersionName,
+        ...(ui.asyncOpsWindow ? { asyncOpsWindow: { ...ui.asyncOpsWindow } } : {}),
+        roleSelections: ui.roleSelections.map((r) => ({ sopClass: uidName(r.sopClassUid), roles: roles(r.scuRole, r.scpRole) })),
+        ...(ui.sopClassExtended.length ? { extendedNegotiation: ui.sopClassExtended.map((x) => uidName(x.sopClassUid)) } : {}),
+    };
+}
+/** The user-information part of a summary line: Maximum Length, implementation, roles, identity. */
+function userInfoLine(ui, identity) {
+    const parts = [`max PDU ${ui.maxLength === undefined ? '?' : ui.maxLength === 0 ? 'unlimited' : ui.maxLength}`];
+    const impl = [ui.implementationClassUid, ui.implementationVersionName].filter(Boolean).join(' ');
+    if (impl)
+        parts.push(`impl ${impl}`);
+    if (ui.roleSelections.length)
+        parts.push(`roles ${ui.roleSelections.map((r) => `${uidName(r.sopClassUid)} ${roles(r.scuRole, r.scpRole)}`).join(', ')}`);
+    if (identity)
+        parts.push(identity);
+    return parts.join(' · ');
+}
+function summarizeRq(pdu) {
+    const ui = pdu.userInformation;
+    const id = ui.userIdentityRq;
+    const identity = id ? `user identity ${IDENTITY[id.identityType] ?? `type ${id.identityType}`}${id.positiveResponseRequested ? ' (response requested)' : ''}` : '';
+    const contexts = pdu.presentationContexts.map((pc) => ({
+        id: pc.id,
+        abstractSyntax: uidName(pc.abstractSyntax),
+        abstractSyntaxUid: pc.abstractSyntax,
+        transferSyntaxes: pc.transferSyntaxes.map(uidName),
+    }));
+    const n = contexts.length;
+    return {
+        summary: `${pdu.callingAETitle} → ${pdu.calledAETitle} · ${n} presentation context${n === 1 ? '' : 's'}: ${nameList(contexts.map((c) => c.abstractSyntax))} · ${userInfoLine(ui, identity)}`,
+        detail: {
+            callingAE: pdu.callingAETitle,
+            calledAE: pdu.calledAETitle,
+            applicationContext: uidName(pdu.applicationContext),
+            contexts,
+            ...userInfoDetail(ui),
+            ...(id ? { userIdentity: { type: IDENTITY[id.identityType] ?? `type ${id.identityType}`, positiveResponseRequested: id.positiveResponseRequested } } : {}),
+        },
+    };
+}
+/**
+ * A one-line summary and structured details of a PDU for the inspector.
+ * `rq` is the association's A-ASSOCIATE-RQ, which gives an A-ASSOCIATE-AC
+ * its AE titles and its contexts' abstract syntaxes and proposed transfer syntaxes.
+ */
+export function summarizePdu(pdu, rq) {
+    switch (pdu.type) {
+        case 'A-ASSOCIATE-RQ':
+            return summarizeRq(pdu);
+        case 'A-ASSOCIATE-AC': {
+            const ui = pdu.userInformation;
+            const proposed = new Map(rq?.presentationContexts.map((pc) => [pc.id, pc]) ?? []);
+            const contexts = pdu.presentationContexts.map((pc) => {
+                const p = proposed.get(pc.id);
+                return {
+                    id: pc.id,
+                    abstractSyntax: p ? uidName(p.abstractSyntax) : '',
+                    proposed: p ? p.transferSyntaxes.map(uidName) : [],
+                    result: PC_RESULT[pc.result] ?? `result ${pc.result}`,
+                    accepted: pc.result === 0,
+                    transferSyntax: pc.result === 0 ? uidName(pc.transferSyntax) : '',
+                };
+            });
+            const ok = contexts.filter((c) => c.accepted);
+            const refused = new Map();
+            for (const c of contexts)
+                if (!c.accepted)
+                    refused.set(c.result, (refused.get(c.result) ?? 0) + 1);
+            const aes = rq ? `${rq.callingAETitle} → ${rq.calledAETitle} · ` : '';
+            const acceptedLine = ok.length
+                ? `: ${ok.slice(0, NAMES_IN_LINE).map((c) => `${c.abstractSyntax || `#${c.id}`} (${c.transferSyntax})`).join(', ')}${ok.length > NAMES_IN_LINE ? `, … +${ok.length - NAMES_IN_LINE} more` : ''}`
+                : '';
+            const refusedLine = refused.size ? ` · not accepted: ${[...refused].map(([r, k]) => `${r.replace(/ \(provider rejection\)$/, '')} ×${k}`).join(', ')}` : '';
+            return {
+                summary: `${aes}${ok.length} of ${contexts.length} accepted${acceptedLine}${refusedLine} · ${userInfoLine(ui, ui.userIdentityAc ? 'user identity accepted (server response)' : '')}`,
+                detail: {
+                    ...(rq ? { callingAE: rq.callingAETitle, calledAE: rq.calledAETitle } : {}),
+                    applicationContext: uidName(pdu.applicationContext),
+                    contexts,
+                    ...userInfoDetail(ui),
+                    ...(ui.userIdentityAc ? { userIdentityResponse: true } : {}),
+                },
+            };
+        }
+        case 'A-ASSOCIATE-RJ':
+            return { summary: rejectWords(pdu.result, pdu.source, pdu.reason), detail: { result: pdu.result, source: pdu.source, reason: pdu.reason } };
+        case 'A-ABORT':
+            return { summary: abortWords(pdu.source, pdu.reason), detail: { source: pdu.source, reason: pdu.reason } };
+        case 'P-DATA-TF':
+            return { summary: `${pdu.pdvs.length} PDV${pdu.pdvs.length === 1 ? '' : 's'}` };
+        case 'A-RELEASE-RQ':
+            return { summary: 'release request' };
+        case 'A-RELEASE-RP':
+            return { summary: 'release response' };
+    }
+}
+//# sourceMappingURL=pdu-summary.js.map
