@@ -20,7 +20,7 @@ import path from 'node:path';
 import { RECEIVER_NAME, SENDER_NAME, requireTools, runSender, startReceiver, type ReceiverKind, type SenderKind } from './lib/peers.js';
 import { RssSampler, onExit, settleDisk } from './lib/process.js';
 import { dcmdumpCheck, sameDataset, writeLargeObject } from './lib/part10.js';
-import { environment, fmt, intArg, median, parseArgs, printTable, writeResult } from './lib/report.js';
+import { environment, fmt, intArg, median, parseArgs, printTable, warnIfBusy, writeResult } from './lib/report.js';
 
 /** Our SCP's peak RSS must stay under this with a 1 GiB object. */
 const TARGET_RSS_MIB = 150;
@@ -47,6 +47,8 @@ interface Run {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const atStart = environment();
+  warnIfBusy();
   const runs = intArg(args, 'runs', 5);
   const sizeMiB = intArg(args, 'size-mib', 1024);
   const keep = args.has('keep');
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
         console.log(`run ${run} ${c.label}: ${fmt(r.mbps)} MB/s, SCP peak ${fmt(r.receiverHwmMiB)} MiB, SCU peak ${fmt(r.senderMaxRssMiB)} MiB, data set ${r.identical ? 'identical' : 'DIFFERS'}`);
       }
     }
-    report(configs, results, obj.datasetBytes, runs, sizeMiB, args.has('our-sender'));
+    report(configs, results, obj.datasetBytes, runs, sizeMiB, args.has('our-sender'), atStart);
   } finally {
     if (!keep) await rm(tmp, { recursive: true, force: true });
     else console.log(`kept ${tmp}`);
@@ -124,7 +126,7 @@ async function storedFile(dir: string): Promise<string> {
   return path.join(dir, names[0]!);
 }
 
-function report(configs: Config[], results: Run[], datasetBytes: number, runs: number, sizeMiB: number, ourSender: boolean): void {
+function report(configs: Config[], results: Run[], datasetBytes: number, runs: number, sizeMiB: number, ourSender: boolean, atStart: Record<string, unknown>): void {
   const rows = configs.map((c) => {
     const rs = results.filter((r) => r.config === c.label);
     return {
@@ -162,7 +164,8 @@ function report(configs: Config[], results: Run[], datasetBytes: number, runs: n
     const d = plusB;
     console.log(`netdicom storescu peak RSS ${fmt(s.senderMaxRssMiB)} MiB vs dcmtk storescu ${fmt(d.senderMaxRssMiB)} MiB (×${fmt(s.senderMaxRssMiB / d.senderMaxRssMiB, 1)}); MB/s ×${fmt(s.mbps / d.mbps, 2)} to the same SCP`);
   }
-  const file = writeResult('store-large', { benchmark: 'store-large', ...environment(), sizeMiB, datasetBytes, runs, targetRssMiB: TARGET_RSS_MIB, targetMet: pass, summary: rows, ratios, results });
+  warnIfBusy();
+  const file = writeResult('store-large', { benchmark: 'store-large', ...atStart, loadavgAtEnd: environment().loadavg, sizeMiB, datasetBytes, runs, targetRssMiB: TARGET_RSS_MIB, targetMet: pass, summary: rows, ratios, results });
   console.log(`\nresult: ${file}`);
 }
 

@@ -29,7 +29,7 @@ import { summarizeProfile, type ProfileSummary } from './lib/cpuprofile.js';
 import { dcmdumpCheck, sameDatasetUpToPadding, writeSmallCopies, type SmallCopy } from './lib/part10.js';
 import { RECEIVER_NAME, SENDER_NAME, requireTools, runSender, startReceiver, type ReceiverKind, type SenderKind } from './lib/peers.js';
 import { onExit, projectRoot, settleDisk } from './lib/process.js';
-import { environment, fmt, intArg, median, parseArgs, printTable, writeResult } from './lib/report.js';
+import { environment, fmt, intArg, median, parseArgs, printTable, warnIfBusy, writeResult } from './lib/report.js';
 
 const RUN_TIMEOUT_MS = 180_000;
 
@@ -62,6 +62,8 @@ interface Run {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const atStart = environment();
+  warnIfBusy();
   const runs = intArg(args, 'runs', 5);
   const n = intArg(args, 'files', 1000);
   const samples = process.env.NETDICOM_SAMPLES ?? path.resolve(projectRoot, '../shared/dicom-samples');
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
       }
     }
     const profiles = args.has('no-profile') ? undefined : await profile(files, tmp);
-    report(results, n, runs, src, profiles);
+    report(results, n, runs, src, atStart, profiles);
   } finally {
     if (!args.has('keep')) await rm(tmp, { recursive: true, force: true });
     else console.log(`kept ${tmp}`);
@@ -170,7 +172,7 @@ async function profile(files: string[], tmp: string): Promise<{ storescu: Profil
   return { storescu: await one(scuDir), storescp: await one(scpDir) };
 }
 
-function report(results: Run[], n: number, runs: number, src: string, profiles?: { storescu: ProfileSummary; storescp: ProfileSummary }): void {
+function report(results: Run[], n: number, runs: number, src: string, atStart: Record<string, unknown>, profiles?: { storescu: ProfileSummary; storescp: ProfileSummary }): void {
   const of = (id: PairId) => results.filter((r) => r.pair === id);
   const perSec = (ms: number, files = n) => (files / ms) * 1000;
   const rows = PAIRS.map((p) => {
@@ -251,7 +253,8 @@ function report(results: Run[], n: number, runs: number, src: string, profiles?:
       printTable(['inclusive, our functions', 'ms', '%'], s.inclusiveOurs.slice(0, 10).map((c) => [c.name, fmt(c.ms, 0), fmt(c.pct)]));
     }
   }
-  const file = writeResult('store-small', { benchmark: 'store-small', ...environment(), files: n, src, runs, targetMet: met, summary: rows, ratios, results, profiles });
+  warnIfBusy();
+  const file = writeResult('store-small', { benchmark: 'store-small', ...atStart, loadavgAtEnd: environment().loadavg, files: n, src, runs, targetMet: met, summary: rows, ratios, results, profiles });
   console.log(`\nresult: ${file}`);
 }
 

@@ -37,6 +37,13 @@ export function environment(): Record<string, unknown> {
   };
 }
 
+/** Warns when the machine is busier than its CPU count: absolute figures then mean little, ratios still do. */
+export function warnIfBusy(): void {
+  const [load] = os.loadavg();
+  const cpus = os.cpus().length;
+  if (load! > cpus) console.log(`note: load average ${load!.toFixed(1)} on ${cpus} CPUs — absolute figures are depressed; compare the ratios`);
+}
+
 /** Writes bench/results/<name>-<timestamp>.json; returns its path. */
 export function writeResult(name: string, result: unknown): string {
   const dir = path.join(projectRoot, 'bench', 'results');

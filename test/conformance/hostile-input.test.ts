@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { echo, eventually, requireTool } from '../helpers/dcmtk.js';
-import { abortOf, describe, dimse, echoRqPData, pdu, rejectOf, ScriptedPeer, UID } from '../helpers/scripted-peer.js';
+import { abortOf, describe, dimse, echoRqPData, pdu, pdvsOf, rejectOf, ScriptedPeer, UID } from '../helpers/scripted-peer.js';
 import { startScp, type Scp, type ScpOptions } from './harness.js';
 
 const OPEN = 'Sta1-Evt5/AE-5->Sta2';
@@ -247,13 +247,14 @@ for (const c of CASES) {
     if ('accepted' in a) {
       // The RQ (or anything before it) was already sent; this case goes on with the same reserved-field abuse.
       await sendBytes(peer, c.bytes());
-      await peer.expect('A-ASSOCIATE-AC');
-      peer.send(pdu.pData([{ pcId: 1, command: true, last: true, data: dimse.cEchoRq(1), mchReserved: 0x3f }], { reserved: 0xff }));
-      const rsp = await peer.expect('P-DATA-TF');
-      assert.equal(dimse.commandField(rsp.body.subarray(6)), 0x8030, 'C-ECHO-RSP');
-      peer.send(pdu.releaseRq({ reserved: 0xff }));
-      await peer.expect('A-RELEASE-RP');
-      peer.end();
+      await peer.play([
+        { expect: 'A-ASSOCIATE-AC' },
+        { send: pdu.pData([{ pcId: 1, command: true, last: true, data: dimse.cEchoRq(1), mchReserved: 0x3f }], { reserved: 0xff }) },
+        { expect: 'P-DATA-TF', check: (p) => assert.equal(dimse.commandField(pdvsOf(p)[0]!.data), 0x8030, 'C-ECHO-RSP') },
+        { send: pdu.releaseRq({ reserved: 0xff }) },
+        { expect: 'A-RELEASE-RP' },
+        { close: 'end' },
+      ]);
     } else {
       const before = peer.received.length;
       await sendBytes(peer, c.bytes());

@@ -508,7 +508,10 @@ export class ScriptedPeer {
     for (const [i, step] of steps.entries()) {
       try {
         if ('send' in step) this.send(...(Buffer.isBuffer(step.send) ? [step.send] : step.send));
-        else if ('expect' in step) step.check?.(await this.expect(step.expect, step.timeoutMs));
+        else if ('expect' in step) {
+          const p = await this.expect(step.expect, step.timeoutMs); // not inside `check?.()`: that would skip the wait when there is no check
+          step.check?.(p);
+        }
         else if ('wait' in step) await new Promise((r) => setTimeout(r, step.wait));
         else if ('close' in step) step.close === 'end' ? this.end() : step.close === 'reset' ? this.reset() : this.destroy();
         else await this.expectClosed(step.timeoutMs);

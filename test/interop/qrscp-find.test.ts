@@ -9,9 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mapLimit } from '../helpers/dcmtk.js';
 import {
-  findscu, haveDcmtk, readSamples, sorted, startDcmqrscp, startQrscp, storeWithStorescu, suiteDir, TS_UNCOMPRESSED, validSamples,
+  findscu, findscuBatch, haveDcmtk, readSamples, sorted, startDcmqrscp, startQrscp, storeWithStorescu, suiteDir, TS_UNCOMPRESSED, validSamples,
   type Match, type Sample, type Server,
 } from './qrscp-harness.js';
 
@@ -115,31 +114,52 @@ describe('qrscp C-FIND against dcmtk findscu, expected answers from the files, c
     await removeDir?.();
   });
 
-  /** Runs the queries; every mismatch is collected so that one run shows them all. */
+  /**
+   * Runs the queries (all of a model on one findscu association per server);
+   * every mismatch is collected so that one run shows them all.
+   */
   async function check(queries: Query[]): Promise<void> {
-    const problems = await mapLimit(queries, 3, async (q) => {
-      const keys = [`QueryRetrieveLevel=${q.level}`, ...q.keys];
-      const tag = UNIQUE_TAG[q.level];
-      const out: string[] = [];
-      const got = await findscu(full!.port, 'NETDICOM', q.model, keys);
-      const want = expected(all, q);
-      if (got.final !== 'Success') out.push(`final status ${got.final || 'none'}`);
-      const keysGot = got.matches.map((m) => m[tag] ?? '<no unique key>');
-      if (JSON.stringify(sorted(keysGot)) !== JSON.stringify(sorted(want))) out.push(`all samples: got [${sorted(keysGot).join(', ')}], want [${sorted(want).join(', ')}]`);
-      out.push(...wrongValues(all, q, got.matches));
-      if (q.crossCheck) {
-        const [ours, theirs] = await Promise.all([findscu(subset!.port, 'NETDICOM', q.model, keys), findscu(dcmqr!.port, 'DCMQR', q.model, keys)]);
-        const oursSet = sorted(new Set(ours.matches.map((m) => m[tag] ?? '<no unique key>')));
-        const theirSet = sorted(new Set(theirs.matches.map((m) => m[tag] ?? '<no unique key>')));
+    const problems: string[] = [];
+    for (const model of ['P', 'S'] as const) {
+      const qs = queries.filter((q) => q.model === model);
+      const cross = qs.filter((q) => q.crossCheck);
+      const keysOf = (q: Query) => [`QueryRetrieveLevel=${q.level}`, ...q.keys];
+      const [got, ours, theirs] = await Promise.all([
+        findscuBatch(full!.port, 'NETDICOM', model, qs.map(keysOf)),
+        findscuBatch(subset!.port, 'NETDICOM', model, cross.map(keysOf)),
+        findscuBatch(dcmqr!.port, 'DCMQR', model, cross.map(keysOf)),
+      ]);
+      qs.forEach((q, i) => {
+        const tag = UNIQUE_TAG[q.level];
+        const say = (p: string) => problems.push(`${q.model} ${q.level} ${q.name}: ${p}`);
+        const r = got[i]!;
+        const want = sorted(expected(all, q));
+        const keys = sorted(r.matches.map((m) => m[tag] ?? '<no unique key>'));
+        if (r.final !== 'Success') say(`final status ${r.final || 'none'}`);
+        if (JSON.stringify(keys) !== JSON.stringify(want)) say(`all samples: got [${keys.join(', ')}], want [${want.join(', ')}]`);
+        wrongValues(all, q, r.matches).forEach(say);
+        const c = cross.indexOf(q);
+        if (c < 0) return;
+        const oursSet = sorted(new Set(ours[c]!.matches.map((m) => m[tag] ?? '<no unique key>')));
+        const theirSet = sorted(new Set(theirs[c]!.matches.map((m) => m[tag] ?? '<no unique key>')));
         const wantSet = sorted(new Set(expected(uncompressed, q)));
-        if (ours.final !== 'Success' || theirs.final !== 'Success') out.push(`uncompressed: final status ours ${ours.final}, dcmqrscp ${theirs.final}`);
-        if (JSON.stringify(oursSet) !== JSON.stringify(wantSet)) out.push(`uncompressed: got [${oursSet.join(', ')}], want [${wantSet.join(', ')}]`);
-        if (JSON.stringify(oursSet) !== JSON.stringify(theirSet)) out.push(`uncompressed: ours [${oursSet.join(', ')}] ≠ dcmqrscp [${theirSet.join(', ')}]`);
-      }
-      return out.map((p) => `${q.model} ${q.level} ${q.name}: ${p}`);
-    });
-    assert.deepEqual(problems.flat(), []);
+        if (ours[c]!.final !== 'Success' || theirs[c]!.final !== 'Success') say(`uncompressed: final status ours ${ours[c]!.final}, dcmqrscp ${theirs[c]!.final}`);
+        if (JSON.stringify(oursSet) !== JSON.stringify(wantSet)) say(`uncompressed: got [${oursSet.join(', ')}], want [${wantSet.join(', ')}]`);
+        if (JSON.stringify(oursSet) !== JSON.stringify(theirSet)) say(`uncompressed: ours [${oursSet.join(', ')}] ≠ dcmqrscp [${theirSet.join(', ')}]`);
+      });
+    }
+    assert.deepEqual(problems, []);
   }
+
+  test('every stored sample is indexed: NumberOfStudyRelatedInstances of each study counts its samples', async () => {
+    const r = await findscu(full!.port, 'NETDICOM', 'S', ['QueryRetrieveLevel=STUDY', 'StudyInstanceUID', 'NumberOfStudyRelatedInstances']);
+    assert.equal(r.final, 'Success', r.log);
+    const got = Object.fromEntries(r.matches.map((m) => [m['0020,000d'], Number(m['0020,1208'])]));
+    const want: Record<string, number> = {};
+    for (const s of all) want[s.StudyInstanceUID] = (want[s.StudyInstanceUID] ?? 0) + 1;
+    assert.deepEqual(got, want);
+    assert.equal(Object.values(got).reduce((a, b) => a + b, 0), all.length);
+  });
 
   test('Study Root, STUDY level: universal, single value, wildcard (* and ?), range (closed and open), UID list, several keys, no match', async () => {
     const mr = byName('MR_small.dcm').StudyInstanceUID;
@@ -162,10 +182,12 @@ describe('qrscp C-FIND against dcmtk findscu, expected answers from the files, c
     ]);
   });
 
-  test('Study Root, SERIES level: universal, single value (CS, IS), no match', async () => {
+  // dcmqrscp ignores SeriesDate and ContentDate (not in its index): queries on them are checked against the files only.
+  test('Study Root, SERIES level: universal, single value (CS, IS), wildcard, range, no match', async () => {
     const mr = byName('MR_small.dcm').StudyInstanceUID;
     const dose = byName('rtdose.dcm').StudyInstanceUID;
     const nm = byName('JPEG-lossy.dcm').StudyInstanceUID;
+    const ct = byName('CT_small.dcm').StudyInstanceUID;
     const q = (name: string, keys: string[], selects: Query['selects'], crossCheck = true): Query => ({ name, model: 'S', level: 'SERIES', keys, selects, crossCheck });
     await check([
       q('universal in the MR study', [`StudyInstanceUID=${mr}`, 'SeriesInstanceUID', 'Modality'], (s) => s.StudyInstanceUID === mr),
@@ -173,19 +195,25 @@ describe('qrscp C-FIND against dcmtk findscu, expected answers from the files, c
       q('Modality=CT in the RT Dose study', [`StudyInstanceUID=${dose}`, 'Modality=CT', 'SeriesInstanceUID'], () => false),
       q('SeriesNumber=1 in the MR study', [`StudyInstanceUID=${mr}`, 'SeriesNumber=1', 'SeriesInstanceUID'], (s) => s.StudyInstanceUID === mr && s.SeriesNumber === '1'),
       q('universal in the NM study (compressed only)', [`StudyInstanceUID=${nm}`, 'SeriesInstanceUID', 'Modality'], (s) => s.StudyInstanceUID === nm, false),
+      q('Modality=RT* in the RT Dose study', [`StudyInstanceUID=${dose}`, 'Modality=RT*', 'SeriesInstanceUID'], (s) => s.StudyInstanceUID === dose && s.Modality.startsWith('RT')),
+      q('SeriesDate=19970101-19971231 in the CT study', [`StudyInstanceUID=${ct}`, 'SeriesDate=19970101-19971231', 'SeriesInstanceUID'], (s) => s.StudyInstanceUID === ct && inRange(s.SeriesDate, '19970101', '19971231'), false),
+      q('SeriesDate=19980101- in the CT study', [`StudyInstanceUID=${ct}`, 'SeriesDate=19980101-', 'SeriesInstanceUID'], (s) => s.StudyInstanceUID === ct && inRange(s.SeriesDate, '19980101', ''), false),
     ]);
   });
 
-  test('Study Root, IMAGE level: universal, UID list, single value (IS)', async () => {
+  test('Study Root, IMAGE level: universal, UID list, single value (IS), range', async () => {
     const mr = byName('MR_small.dcm');
     const dose = byName('rtdose.dcm');
     const nm = byName('JPEG-lossy.dcm');
+    const ct = byName('CT_small.dcm');
     const two = [byName('MR_small_implicit.dcm').SOPInstanceUID, byName('MR_small_bigendian.dcm').SOPInstanceUID];
     const q = (name: string, keys: string[], selects: Query['selects'], crossCheck = true): Query => ({ name, model: 'S', level: 'IMAGE', keys, selects, crossCheck });
     await check([
       q('universal in the MR series', [`StudyInstanceUID=${mr.StudyInstanceUID}`, `SeriesInstanceUID=${mr.SeriesInstanceUID}`, 'SOPInstanceUID', 'SOPClassUID'], (s) => s.SeriesInstanceUID === mr.SeriesInstanceUID),
       q('universal in the RT Dose series', [`StudyInstanceUID=${dose.StudyInstanceUID}`, `SeriesInstanceUID=${dose.SeriesInstanceUID}`, 'SOPInstanceUID'], (s) => s.SeriesInstanceUID === dose.SeriesInstanceUID),
       q('SOPInstanceUID list of two', [`StudyInstanceUID=${mr.StudyInstanceUID}`, `SeriesInstanceUID=${mr.SeriesInstanceUID}`, `SOPInstanceUID=${two.join('\\')}`], (s) => two.includes(s.SOPInstanceUID)),
+      q('ContentDate=19970801-19970831 in the NM series', [`StudyInstanceUID=${nm.StudyInstanceUID}`, `SeriesInstanceUID=${nm.SeriesInstanceUID}`, 'ContentDate=19970801-19970831', 'SOPInstanceUID'], (s) => s.SeriesInstanceUID === nm.SeriesInstanceUID && inRange(s.ContentDate, '19970801', '19970831'), false),
+      q('ContentDate=-19961231 in the CT series', [`StudyInstanceUID=${ct.StudyInstanceUID}`, `SeriesInstanceUID=${ct.SeriesInstanceUID}`, 'ContentDate=-19961231', 'SOPInstanceUID'], (s) => s.SeriesInstanceUID === ct.SeriesInstanceUID && inRange(s.ContentDate, '', '19961231'), false),
       q('InstanceNumber=3 in the NM series (compressed only)', [`StudyInstanceUID=${nm.StudyInstanceUID}`, `SeriesInstanceUID=${nm.SeriesInstanceUID}`, 'InstanceNumber=3', 'SOPInstanceUID'], (s) => s.SeriesInstanceUID === nm.SeriesInstanceUID && s.InstanceNumber === '3', false),
     ]);
   });

@@ -43,11 +43,13 @@ export interface Sample {
   StudyID: string;
   AccessionNumber: string;
   SeriesInstanceUID: string;
+  SeriesDate: string;
   Modality: string;
   SeriesNumber: string;
   SOPInstanceUID: string;
   SOPClassUID: string;
   InstanceNumber: string;
+  ContentDate: string;
 }
 
 const SAMPLE_TAGS: Record<Exclude<keyof Sample, 'file' | 'name'>, string> = {
@@ -61,11 +63,13 @@ const SAMPLE_TAGS: Record<Exclude<keyof Sample, 'file' | 'name'>, string> = {
   StudyID: '0020,0010',
   AccessionNumber: '0008,0050',
   SeriesInstanceUID: '0020,000e',
+  SeriesDate: '0008,0021',
   Modality: '0008,0060',
   SeriesNumber: '0020,0011',
   SOPInstanceUID: '0008,0018',
   SOPClassUID: '0008,0016',
   InstanceNumber: '0020,0013',
+  ContentDate: '0008,0023',
 };
 
 /** Reads the samples' attributes with dcmdump (one run for all files). */
@@ -186,25 +190,93 @@ export interface FindResult {
 export async function findscu(port: number, aec: string, model: 'P' | 'S', keys: readonly string[], extra: readonly string[] = []): Promise<FindResult> {
   const r = await run('findscu', ['-v', ...SCU, `-${model}`, '-aec', aec, ...extra, ...keys.flatMap((k) => ['-k', k]), '127.0.0.1', String(port)]);
   const log = r.stdout + r.stderr;
-  const matches: Match[] = [];
+  return parseFindLog(log)[0] ?? { matches: [], final: '', log };
+}
+
+/** Tag and VR of the keys the tests put in query files. */
+const KEY_TAGS: Readonly<Record<string, [number, string]>> = {
+  QueryRetrieveLevel: [0x00080052, 'CS'], SOPClassUID: [0x00080016, 'UI'], SOPInstanceUID: [0x00080018, 'UI'], StudyDate: [0x00080020, 'DA'],
+  RetrieveAETitle: [0x00080054, 'AE'], Modality: [0x00080060, 'CS'], PatientName: [0x00100010, 'PN'], PatientID: [0x00100020, 'LO'],
+  PatientSex: [0x00100040, 'CS'], StudyInstanceUID: [0x0020000d, 'UI'], SeriesInstanceUID: [0x0020000e, 'UI'], StudyID: [0x00200010, 'SH'],
+  SeriesNumber: [0x00200011, 'IS'], InstanceNumber: [0x00200013, 'IS'], NumberOfStudyRelatedInstances: [0x00201208, 'IS'],
+  SeriesDate: [0x00080021, 'DA'], ContentDate: [0x00080023, 'DA'], ModalitiesInStudy: [0x00080061, 'CS'], NumberOfPatientRelatedStudies: [0x00201200, 'IS'], NumberOfSeriesRelatedInstances: [0x00201209, 'IS'],
+};
+
+/**
+ * A findscu query file: the keys ("Keyword=value", or "Keyword" for a
+ * universal key) as a bare Explicit VR Little Endian data set, which dcmtk
+ * reads like a Part 10 file (it detects the encoding).
+ */
+function queryFile(keys: readonly string[]): Buffer {
+  const elements = keys.map((k) => {
+    const eq = k.indexOf('=');
+    const keyword = eq < 0 ? k : k.slice(0, eq);
+    const known = KEY_TAGS[keyword];
+    if (!known) throw new Error(`no tag for query key ${keyword} (add it to KEY_TAGS)`);
+    const [tag, vr] = known;
+    let value = Buffer.from(eq < 0 ? '' : k.slice(eq + 1), 'latin1');
+    if (value.length % 2) value = Buffer.concat([value, Buffer.from(vr === 'UI' ? '\0' : ' ')]);
+    const head = Buffer.alloc(8);
+    head.writeUInt16LE(tag >>> 16, 0);
+    head.writeUInt16LE(tag & 0xffff, 2);
+    head.write(vr, 4, 'latin1');
+    head.writeUInt16LE(value.length, 6);
+    return { tag, bytes: Buffer.concat([head, value]) };
+  });
+  return Buffer.concat(elements.sort((a, b) => a.tag - b.tag).map((e) => e.bytes));
+}
+
+/**
+ * Several C-FIND requests on one findscu association: each query becomes a
+ * query file, and findscu -v sends them in order. One result per query, in
+ * the same order. (A key given twice in `-k` is the last one's value to
+ * findscu; in a query file, give each key once too.)
+ */
+export async function findscuBatch(port: number, aec: string, model: 'P' | 'S', queries: ReadonlyArray<readonly string[]>): Promise<FindResult[]> {
+  if (queries.length === 0) return [];
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'netdicom-queries-'));
+  try {
+    const files = await Promise.all(queries.map(async (keys, i) => {
+      const file = path.join(dir, `q${String(i).padStart(3, '0')}.dcm`);
+      await writeFile(file, queryFile(keys));
+      return file;
+    }));
+    const r = await run('findscu', ['-v', ...SCU, `-${model}`, '-aec', aec, '127.0.0.1', String(port), ...files]);
+    const results = parseFindLog(r.stdout + r.stderr);
+    if (results.length !== queries.length) throw new Error(`findscu answered ${results.length} of ${queries.length} requests: ${errorLines(r)}`);
+    return results;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Splits findscu -v output into its requests ("Sending Find Request") and parses each one's responses. */
+function parseFindLog(log: string): FindResult[] {
+  const results: FindResult[] = [];
+  let r: FindResult | undefined;
   let current: Match | undefined;
-  let final = '';
   for (const line of log.split('\n')) {
+    if (/^I: Sending Find Request/.test(line)) {
+      results.push((r = { matches: [], final: '', log: '' }));
+      current = undefined;
+    }
+    if (!r) continue;
+    r.log += `${line}\n`;
     if (/^I: Find Response: \d+ \(Pending/.test(line)) {
-      matches.push((current = {}));
+      r.matches.push((current = {}));
       continue;
     }
-    const fin = /^I: Received Final Find Response \((.*)\)/.exec(line) ?? /^I: Received Final Find Response: (\S+)/.exec(line);
+    const fin = /^I: Received Final Find Response \((.*)\)/.exec(line);
     if (fin) {
-      final = fin[1]!;
+      r.final = fin[1]!;
       current = undefined;
       continue;
     }
-    if (/^I: Find Response: \d+ \(/.test(line) || /^I: (Releasing|Aborting|Sending|Request Identifiers)/.test(line)) current = undefined;
+    if (/^I: (Releasing|Aborting|Request Identifiers)/.test(line)) current = undefined;
     const el = /^I: \(([0-9a-f]{4},[0-9a-f]{4})\) [A-Z]{2} (?:\[(.*)\]|\(no value available\))/.exec(line);
     if (el && current && !(el[1]! in current)) current[el[1]!] = (el[2] ?? '').replace(/[\s\0]+$/, '');
   }
-  return { matches, final, log };
+  return results;
 }
 
 /** A fresh temporary folder for a whole describe block; removed by the returned function. */

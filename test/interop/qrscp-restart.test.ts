@@ -11,7 +11,7 @@ import { copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { datasetDump, freePort, readAttributes, run, samplesDir, tempDir } from '../helpers/dcmtk.js';
 import {
-  errorLines, findscu, haveDcmtk, readSamples, SCU, sorted, startQrscp, startStorescp, storeWithStorescu, validSamples, type Match, type Sample,
+  errorLines, findscu, findscuBatch, haveDcmtk, readSamples, SCU, sorted, startQrscp, startStorescp, storeWithStorescu, validSamples, type Match, type Sample,
 } from './qrscp-harness.js';
 
 const TOOLS_OK = haveDcmtk(['getscu', 'movescu', 'storescp', 'dcmconv']);
@@ -38,11 +38,13 @@ test('after SIGTERM and a restart on the same folder, the same queries give the 
     ['S', ['QueryRetrieveLevel=SERIES', `StudyInstanceUID=${mr.StudyInstanceUID}`, 'SeriesInstanceUID', 'Modality', 'NumberOfSeriesRelatedInstances']],
     ['S', ['QueryRetrieveLevel=IMAGE', `StudyInstanceUID=${mr.StudyInstanceUID}`, `SeriesInstanceUID=${mr.SeriesInstanceUID}`, 'SOPInstanceUID', 'InstanceNumber']],
   ];
-  const ask = async (port: number) => Promise.all(queries.map(async ([model, keys]) => {
-    const r = await findscu(port, 'NETDICOM', model, keys);
-    assert.equal(r.final, 'Success', r.log);
-    return canonical(r.matches);
-  }));
+  const ask = async (port: number) => {
+    const [p, st] = await Promise.all((['P', 'S'] as const).map((m) => findscuBatch(port, 'NETDICOM', m, queries.filter((q) => q[0] === m).map((q) => q[1]))));
+    return [...p!, ...st!].map((r) => {
+      assert.equal(r.final, 'Success', r.log);
+      return canonical(r.matches);
+    });
+  };
 
   let qr = await startQrscp(path.join(dir, 'store'));
   t.after(() => qr.stop());

@@ -14,13 +14,18 @@ const COUNTER_MS = 250; // rows whose only change is a counter are refreshed at 
 const ROWS_MS = 100; // rows with a new state or ending: at most this often (100 busy associations change every frame)
 const CLOCK_MS = 1000; // live durations tick this often
 
-const FRAME_MS = 100; // at most ten renders a second while records stream: enough to follow, cheap to draw
+// At most ten renders a second while records stream, fewer the more associations are live (each
+// frame redraws their rows): enough to follow, and the page never competes with the SCP for the CPU.
+const FRAME_MS = 100;
+const FRAME_MS_PER_LIVE = 5;
+const FRAME_MS_MAX = 600;
 
 let countersAt = 0; // when rows and header were last refreshed
 let rowsAt = 0; // when rows were last refreshed
 let frame = 0;
 let timer = 0;
 let renderedAt = -Infinity;
+let liveNow = 0; // live associations at the last header refresh
 let notice = ''; // the last import/export message
 
 /**
@@ -30,7 +35,8 @@ let notice = ''; // the last import/export message
  */
 function schedule(now = false) {
   if (frame) return;
-  const wait = now ? 0 : FRAME_MS - (performance.now() - renderedAt);
+  const interval = Math.min(FRAME_MS_MAX, FRAME_MS + FRAME_MS_PER_LIVE * liveNow);
+  const wait = now ? 0 : interval - (performance.now() - renderedAt);
   if (wait <= 0) {
     clearTimeout(timer);
     timer = 0;
@@ -98,6 +104,7 @@ function render() {
 function renderHeader() {
   let live = 0;
   for (const a of model.assocs.values()) if (a.live) live++;
+  liveNow = live;
   const counts = $('#counts');
   counts.textContent = `${fmtInt(live)} live · ${fmtInt(model.assocs.size - live)} ended · ${fmtInt(model.records)} records`;
   counts.dataset.records = String(model.records - model.drops);

@@ -7,7 +7,7 @@ import { $, el, shortMeaning, svg } from './util.js';
 
 const BADGE_IDS = 2; // association ids spelled out in a state badge
 
-const view = { nodes: new Map(), edges: new Map(), badges: new Map(), lastLabel: null, highlighted: new Set(), selectionKey: null };
+const view = { nodes: new Map(), edges: new Map(), badges: new Map(), occupied: new Map(), lastLabel: null, highlighted: new Set(), selectionKey: null };
 
 /** Forget what was drawn for the selection (after a reconnect rebuilt the model). */
 export function resetDiagramSelection() {
@@ -98,6 +98,10 @@ export function drawDiagram() {
       grp.append(t, s);
     }
     nodeLayer.append(grp);
+    // A live association is in this state: an outline in the overlay (the diagram is not repainted).
+    const occ = svg('rect', { class: 'occ', x: n.x - 2, y: n.y - 2, width: n.width + 4, height: n.height + 4, rx: bar ? 13 : 11, visibility: 'hidden', 'data-occupied': n.id });
+    overlay.append(occ);
+    view.occupied.set(n.id, occ);
     const badge = svg('g', { class: 'badge', visibility: 'hidden', 'data-badge': n.id });
     badge.append(svg('rect', { rx: 9, height: 18 }), svg('text', { y: 13 }));
     overlay.append(badge);
@@ -122,7 +126,7 @@ function renderBadge(id) {
   const badge = view.badges.get(id);
   const { node } = view.nodes.get(id);
   const ids = [...(model.byState.get(id) ?? [])];
-  view.nodes.get(id).g.classList.toggle('occupied', ids.length > 0);
+  view.occupied.get(id)?.setAttribute('visibility', ids.length > 0 ? 'visible' : 'hidden');
   if (ids.length === 0) {
     badge.setAttribute('visibility', 'hidden');
     badge.lastChild.textContent = '';
