@@ -110,7 +110,8 @@ test('peer aborts (service-provider) while a C-ECHO is outstanding → cEcho rej
   const assoc = await guarded(associate(p.port), 'associate');
   const err = await guarded(assoc.cEcho().then(() => assert.fail('C-ECHO resolved'), (e: unknown) => e), 'C-ECHO');
   assert.ok(err instanceof AssociationAbortedError, String(err));
-  assert.match(err.message, /reason 6/);
+  assert.match(err.message, /invalid-PDU-parameter-value/);
+  assert.deepEqual({ source: err.source, reason: err.reason }, { source: 2, reason: 6 });
   assert.deepEqual(await peerSawClose(p), ['A-ASSOCIATE-RQ', 'P-DATA-TF']);
 });
 
