@@ -5,11 +5,11 @@
  * drained to half the mark, the client gets one `{kind:'drop', dropped:N}`
  * record (seq = the last dropped record's seq) and the stream resumes.
  *
- * With `batch`, the records of one event-loop turn go out as one JSON array
- * per WebSocket message (at most ~64 KiB each): a hundred busy associations
- * then cost the server one socket write per turn instead of one per record,
- * and the browser one message instead of hundreds. Queued bytes count
- * against the high-water mark like buffered ones.
+ * With `batch`, records are collected for up to `batchMs` (default 50 ms)
+ * and go out as one JSON array per WebSocket message (at most ~64 KiB each):
+ * a hundred busy associations then cost the server one socket write per
+ * window instead of one per record, and the browser one message instead of
+ * hundreds. Queued bytes count against the high-water mark like buffered ones.
  *
  * Knows nothing of `ws` beyond `bufferedAmount` and `send(data, cb)`, so tests
  * drive it with a fake socket.
@@ -31,9 +31,13 @@ export interface ClientFeedOptions {
   now?: () => number;
   /** A send failed (the socket is going away); the server closes it. */
   onSendError?: (err: Error) => void;
-  /** Send the records of one event-loop turn as one JSON array message. Default false (one record per message). */
+  /** Send records as JSON array messages, one per `batchMs` window. Default false (one record per message). */
   batch?: boolean;
+  /** The batch window, ms. Default 50. */
+  batchMs?: number;
 }
+
+export const DEFAULT_BATCH_MS = 50;
 
 /** A batch is sent at once when it reaches this many bytes. */
 const BATCH_BYTES = 64 * 1024;
@@ -50,6 +54,7 @@ export class ClientFeed {
   #pending = 0;
   #lastDroppedSeq = 0;
   readonly #batch: boolean;
+  readonly #batchMs: number;
   #queue: string[] = [];
   #queuedBytes = 0;
   #flushScheduled = false;
@@ -64,6 +69,7 @@ export class ClientFeed {
     this.#now = opts.now ?? Date.now;
     this.#onSendError = opts.onSendError ?? (() => {});
     this.#batch = opts.batch === true;
+    this.#batchMs = opts.batchMs ?? DEFAULT_BATCH_MS;
   }
 
   /** Records dropped and not yet reported to the client. */
@@ -101,7 +107,7 @@ export class ClientFeed {
     if (this.#queuedBytes >= BATCH_BYTES) this.#flush();
     else if (!this.#flushScheduled) {
       this.#flushScheduled = true;
-      setImmediate(this.#flush);
+      setTimeout(this.#flush, this.#batchMs).unref();
     }
   }
 

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { fromCallback } from 'xstate';
 import { CommandField } from '../dimse/commands.js';
 import type { DimseService, ServiceEvent, ServiceInput, ServiceOutput } from '../dimse/service.js';
@@ -23,7 +24,10 @@ export interface StorageScpOptions {
   implementationVersionName: string;
   /** Accept any abstract syntax, not only the Storage SOP Classes of the registry. */
   promiscuous?: boolean;
-  /** Runs after the file is durable and before the success response (e.g. indexing). A throw fails the C-STORE. */
+  /**
+   * Runs after the file is durable and before the success response (e.g. indexing). A throw fails the
+   * C-STORE with the error's numeric `status` if it has one, else C000 (cannot understand), and the file is removed.
+   */
   onStored?: (instance: StoredInstance) => Promise<void> | void;
 }
 
@@ -102,7 +106,16 @@ export function cStoreScp(opts: StorageScpOptions): DimseService {
           .then(async (replaced) => {
             const path = `${opts.dir}/${name}`;
             if (replaced) log.info({ sopInstanceUid, path }, 'a later copy replaced the stored instance');
-            await opts.onStored?.({ path, sopClassUid, sopInstanceUid, transferSyntaxUid: input.transferSyntax, callingAETitle: input.assoc.callingAETitle, replaced });
+            try {
+              await opts.onStored?.({ path, sopClassUid, sopInstanceUid, transferSyntaxUid: input.transferSyntax, callingAETitle: input.assoc.callingAETitle, replaced });
+            } catch (err) {
+              // Refused by the hook (e.g. not indexable): not a disk problem, so not A700; and a failed C-STORE leaves no file behind.
+              const s = (err as { status?: unknown }).status;
+              const status = typeof s === 'number' ? s : Status.CannotUnderstand;
+              await rm(path, { force: true }).catch(() => {});
+              log.error({ sopInstanceUid, path, err: (err as Error).message }, `C-STORE refused: ${statusText(status)}`);
+              return respond(status, (err as Error).message.split(`${path}: `).join('')); // the Error Comment names no server path
+            }
             log.debug({ sopInstanceUid, path }, 'stored');
             respond(Status.Success);
           })

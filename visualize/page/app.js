@@ -14,11 +14,12 @@ const COUNTER_MS = 250; // rows whose only change is a counter are refreshed at 
 const ROWS_MS = 100; // rows with a new state or ending: at most this often (100 busy associations change every frame)
 const CLOCK_MS = 1000; // live durations tick this often
 
-// At most ten renders a second while records stream, fewer the more associations are live (each
-// frame redraws their rows): enough to follow, and the page never competes with the SCP for the CPU.
-const FRAME_MS = 100;
-const FRAME_MS_PER_LIVE = 5;
-const FRAME_MS_MAX = 600;
+// At most five renders a second while records stream, fewer the more associations are live (each
+// frame redraws their rows; 100 live: about one a second): enough to follow, and the page does not
+// compete with the SCP it watches for the CPU. What the user does is drawn at once.
+const FRAME_MS = 200;
+const FRAME_MS_PER_LIVE = 8;
+const FRAME_MS_MAX = 1000;
 
 let countersAt = 0; // when rows and header were last refreshed
 let rowsAt = 0; // when rows were last refreshed

@@ -112,12 +112,24 @@ function statusClass(status) {
   return 'st-bad';
 }
 
-/** key: value lines and the presentation contexts table of an A-ASSOCIATE-RQ/AC detail. */
+/**
+ * An expandable "details" of an A-ASSOCIATE-RQ/AC: key: value lines and the presentation
+ * contexts table, built when first opened (a storescu proposes 128 contexts).
+ */
 function negotiationDetails(pduType, d) {
   const box = el('details', 'negotiation');
   const n = Array.isArray(d.contexts) ? d.contexts.length : 0;
   const accepted = pduType === 'A-ASSOCIATE-AC' ? d.contexts.filter((c) => c.accepted).length : null;
   box.append(el('summary', '', pduType === 'A-ASSOCIATE-AC' ? `negotiated contexts: ${accepted} of ${n} accepted · details` : `proposed contexts: ${n} · details`));
+  box.addEventListener('toggle', () => {
+    if (box.open && box.childElementCount === 1) box.append(...negotiationBody(pduType, d));
+  });
+  return box;
+}
+
+function negotiationBody(pduType, d) {
+  const n = Array.isArray(d.contexts) ? d.contexts.length : 0;
+  const parts = [];
   const dl = el('dl', 'kv');
   const kv = (k, v) => {
     if (v === undefined || v === null || v === '') return;
@@ -133,7 +145,7 @@ function negotiationDetails(pduType, d) {
   if (d.userIdentity) kv('user identity', `${d.userIdentity.type}${d.userIdentity.positiveResponseRequested ? ', positive response requested' : ''}`);
   if (d.userIdentityResponse) kv('user identity', 'server response present');
   if (Array.isArray(d.extendedNegotiation)) kv('extended negotiation', d.extendedNegotiation.join('; '));
-  box.append(dl);
+  parts.push(dl);
   if (n) {
     const table = el('table', 'contexts');
     const ac = pduType === 'A-ASSOCIATE-AC';
@@ -155,9 +167,9 @@ function negotiationDetails(pduType, d) {
     table.append(thead, tbody);
     const scroll = el('div', 'contexts-scroll');
     scroll.append(table);
-    box.append(scroll);
+    parts.push(scroll);
   }
-  return box;
+  return parts;
 }
 
 function entryItem(e) {
