@@ -10,7 +10,10 @@ import { isUncompressed, uidName } from '../registry/uids.js';
  */
 
 const { DicomMessage, DicomMetaDictionary, ReadBufferStream, WriteBufferStream } = dcmjs.data;
-(dcmjs as unknown as { log?: { setLevel?(l: string): void } }).log?.setLevel?.('error');
+// dcmjs logs to the console (e.g. "Invalid vr type xs - using US"): our logs are pino lines on stderr only.
+const dcmLog = (dcmjs as unknown as { log?: { setLevel?(l: string): void; getLogger?(n: string): { setLevel(l: string): void } } }).log;
+dcmLog?.setLevel?.('silent');
+dcmLog?.getLogger?.('validation.dcmjs').setLevel('silent');
 
 /** A naturalized data set: keyword → value, as dcmjs's naturalizeDataset makes it. */
 export type NaturalDataset = Record<string, unknown>;
