@@ -48,9 +48,19 @@ export function storescuCommand(): Command {
           failed += batch.length;
           continue;
         }
+        // Each file is read while the previous one is being answered.
+        // A plan's error is reported when its file's turn comes (cStore rethrows it), never as an unhandled rejection.
+        const planFor = (f: Part10Info) => {
+          const p = assoc!.planStore(f);
+          p.catch(() => {});
+          return p;
+        };
+        let plan = planFor(batch[0]!);
         for (const [i, f] of batch.entries()) {
+          const current = plan;
+          if (i + 1 < batch.length) plan = planFor(batch[i + 1]!);
           try {
-            const { status, transcoded } = await assoc.cStore(f);
+            const { status, transcoded } = await assoc.cStore(f, { plan: current });
             const cat = statusCategory(status);
             if (cat === 'success' || cat === 'warning') {
               sent++;
@@ -100,16 +110,24 @@ async function expand(paths: string[], bad: (p: string, why: string) => void): P
   return out;
 }
 
-/** Splits files so that each association proposes at most MAX_CONTEXTS presentation contexts. */
+/** Splits files so that each association proposes at most MAX_CONTEXTS presentation contexts (see contextsForFiles). */
 function batches(files: Part10Info[]): Part10Info[][] {
   const out: Part10Info[][] = [];
   let cur: Part10Info[] = [];
+  let pairs = new Set<string>();
+  let classes = new Set<string>();
   for (const f of files) {
-    if (contextsForFiles([...cur, f]).length > MAX_CONTEXTS) {
+    const pair = `${f.sopClassUid}|${f.transferSyntaxUid}`;
+    const more = (pairs.has(pair) ? 0 : 1) + (classes.has(f.sopClassUid) ? 0 : 1);
+    if (pairs.size + classes.size + more > MAX_CONTEXTS && cur.length > 0) {
       out.push(cur);
       cur = [];
+      pairs = new Set();
+      classes = new Set();
     }
     cur.push(f);
+    pairs.add(pair);
+    classes.add(f.sopClassUid);
   }
   if (cur.length) out.push(cur);
   return out;

@@ -136,7 +136,14 @@ export class Association implements UpperLayerIo {
 
   /** Evt9: send encoded P-DATA-TF PDUs. Returns false when the socket buffer is full (see `drained`). */
   sendPData(pdus: Buffer[]): boolean {
-    this.primitive({ type: 'Evt9', pdus });
+    // One writev for the whole batch (DT-1 writes PDU by PDU).
+    const s = this.socket;
+    s?.cork();
+    try {
+      this.primitive({ type: 'Evt9', pdus });
+    } finally {
+      s?.uncork();
+    }
     return !this.socket || this.socket.writableLength < 4 * this.opts.maxPduLength + 65536;
   }
 

@@ -215,25 +215,31 @@ export class DimseProvider {
     const cmd = { ...command, CommandDataSetType: 0x0000 };
     this.o.observer?.('out', pcId, cmd, datasetBytes);
     try {
-      this.o.assoc.sendPData(this.writer.command(pcId, cmd));
+      // The command goes out together with the first piece (one socket write for a small object).
+      let out: Buffer[] = this.writer.command(pcId, cmd);
       let pending: Buffer | undefined;
       for await (const piece of pieces) {
         if (pending) {
           // Every fragment even (PS3.8 Annex E.1): an odd byte waits for the next piece.
           const even = pending.length - (pending.length % 2);
-          if (!this.o.assoc.sendPData(this.writer.dataset(pcId, pending.subarray(0, even), false))) await this.o.assoc.drained();
+          out.push(...this.writer.dataset(pcId, pending.subarray(0, even), false));
+          const room = this.o.assoc.sendPData(out);
+          out = [];
+          if (!room) await this.o.assoc.drained();
           pending = even < pending.length ? Buffer.concat([pending.subarray(even), piece]) : piece;
         } else {
           pending = piece;
         }
       }
-      this.o.assoc.sendPData(this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
+      out.push(...this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
+      this.o.assoc.sendPData(out);
       return true;
     } catch (err) {
       this.o.log.warn({ err: (err as Error).message }, 'message not sent: the association is no longer established');
       return false;
     }
   }
+
 
   /** Sends a sub-operation request for a service actor and tells it the response status (SUBOP_DONE). */
   private async subop(out: Extract<ServiceOutput, { type: 'SUBOP' }>): Promise<void> {

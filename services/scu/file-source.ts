@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { transcodeDataset } from '../dimse/dataset-codec.js';
 import type { Part10Info } from '../storage/part10-reader.js';
 import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isUncompressed, uidName } from '../registry/uids.js';
@@ -52,11 +52,16 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
   const same = forClass.find((c) => c.transferSyntax === file.transferSyntaxUid);
   if (same) {
     const { path, datasetOffset, datasetLength } = file;
+    // A small data set is read now, so a caller can read the next file while the previous one is answered.
+    if (datasetLength <= PIECE) {
+      const bytes = await readExactly(path, datasetOffset, datasetLength);
+      return { context: same, bytes: datasetLength, transcoded: false, pieces: () => once(bytes) };
+    }
     return {
       context: same,
       bytes: datasetLength,
       transcoded: false,
-      pieces: () => (datasetLength === 0 ? empty() : createReadStream(path, { start: datasetOffset, highWaterMark: PIECE })),
+      pieces: () => createReadStream(path, { start: datasetOffset, end: datasetOffset + datasetLength - 1, highWaterMark: PIECE }),
     };
   }
   const canTranscode = isUncompressed(file.transferSyntaxUid);
@@ -76,4 +81,20 @@ async function* once(b: Buffer): AsyncIterable<Buffer> {
   yield b;
 }
 
-async function* empty(): AsyncIterable<Buffer> {}
+/** A small data set in one positional read of exactly its size. */
+async function readExactly(path: string, offset: number, length: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  if (length === 0) return buf;
+  const fh = await open(path, 'r');
+  try {
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
+      if (bytesRead === 0) throw new Error(`file shrank while being sent: ${path}`);
+      got += bytesRead;
+    }
+    return buf;
+  } finally {
+    await fh.close();
+  }
+}

@@ -10,7 +10,7 @@ import {
 } from '../registry/uids.js';
 import type { ClientAssociation } from './client-association.js';
 import { NoPresentationContextError } from './errors.js';
-import { planSend } from './file-source.js';
+import { planSend, type SendPlan } from './file-source.js';
 
 /** Query/Retrieve information model: Patient Root or Study Root (PS3.4 C.6). */
 export type QueryModel = 'patient' | 'study';
@@ -62,8 +62,11 @@ export class ScuAssociation {
    * its transfer syntax was accepted, else transcoded between uncompressed
    * syntaxes. Resolves to the status. Throws NoPresentationContextError.
    */
-  async cStore(file: Part10Info, opts: { moveOriginator?: { aeTitle: string; messageId: number } } = {}): Promise<{ status: number; transcoded: boolean }> {
-    const plan = await planSend(file, [...this.client.contexts.values()]);
+  async cStore(
+    file: Part10Info,
+    opts: { moveOriginator?: { aeTitle: string; messageId: number }; plan?: Promise<SendPlan> } = {},
+  ): Promise<{ status: number; transcoded: boolean }> {
+    const plan = await (opts.plan ?? this.planStore(file));
     const cmd: CommandSet = {
       CommandField: CommandField['C-STORE-RQ'],
       MessageID: this.client.nextMessageId(),
@@ -74,6 +77,15 @@ export class ScuAssociation {
     };
     const status = await this.final(this.client.request(plan.context.id, cmd, { pieces: plan.pieces(), bytes: plan.bytes }));
     return { status, transcoded: plan.transcoded };
+  }
+
+  /**
+   * Chooses the context for a file and reads it if small: start it for the
+   * next file while the current one is answered, then pass it to cStore.
+   * Throws NoPresentationContextError.
+   */
+  planStore(file: Part10Info): Promise<SendPlan> {
+    return planSend(file, [...this.client.contexts.values()]);
   }
 
   /** C-FIND (PS3.7 §9.1.2): yields each Pending match, then the final status. */
