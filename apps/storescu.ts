@@ -7,6 +7,10 @@ import { contextsForFiles } from '../services/scu/file-source.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf, type ScuCliOptions } from './scu-options.js';
 
+/** Small files (≤ KEEP_FILE bytes) are kept from the scan to the send, up to KEEP_BUDGET bytes in all. */
+const KEEP_FILE = 1 << 20;
+const KEEP_BUDGET = 256 << 20;
+
 /** Presentation contexts per association at most (PS3.8: odd IDs 1..255). */
 const MAX_CONTEXTS = 128;
 
@@ -24,9 +28,12 @@ export function storescuCommand(): Command {
       const started = Date.now();
       let failed = 0;
       const files: Part10Info[] = [];
+      let kept = 0; // bytes of small files kept in memory from the scan, so each is read once
       for (const p of await expand(paths, (p, why) => (failed++, errorLine('storescu', `${p}: ${why}`)))) {
         try {
-          files.push(await readPart10Info(p));
+          const info = await readPart10Info(p, { keepUpTo: kept < KEEP_BUDGET ? KEEP_FILE : 0 });
+          kept += info.dataset?.length ?? 0;
+          files.push(info);
         } catch (err) {
           failed++;
           errorLine('storescu', `${p}: cannot send: ${(err as Error).message}`);

@@ -54,7 +54,7 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
     const { path, datasetOffset, datasetLength } = file;
     // A small data set is read now, so a caller can read the next file while the previous one is answered.
     if (datasetLength <= PIECE) {
-      const bytes = await readExactly(path, datasetOffset, datasetLength);
+      const bytes = file.dataset ?? (await readExactly(path, datasetOffset, datasetLength));
       return { context: same, bytes: datasetLength, transcoded: false, pieces: () => once(bytes) };
     }
     return {
@@ -72,7 +72,7 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
       `${uidName(file.sopClassUid)} in ${uidName(file.transferSyntaxUid)}: the peer accepted ${offered} for this SOP class${canTranscode ? '' : ' (compressed data is never transcoded)'}`,
     );
   }
-  const raw = (await readFile(file.path)).subarray(file.datasetOffset);
+  const raw = file.dataset ?? (await readFile(file.path)).subarray(file.datasetOffset);
   const bytes = transcodeDataset(raw, file.transferSyntaxUid, other.transferSyntax);
   return { context: other, bytes: bytes.length, transcoded: true, pieces: () => once(bytes) };
 }

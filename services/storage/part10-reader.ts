@@ -14,6 +14,8 @@ export interface Part10Info {
   datasetLength: number;
   /** False when the file had no File Meta Information and the encoding was inferred. */
   hasMeta: boolean;
+  /** The data set's bytes, when the caller asked to keep small files in memory (`keepUpTo`). */
+  dataset?: Buffer;
 }
 
 /** A file that cannot be sent as it is; `message` names the reason, the caller names the file. */
@@ -34,10 +36,21 @@ const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 
  * inferred (Implicit VR LE, Explicit VR LE or BE, as dcmtk does) and it holds
  * a SOP Class and Instance UID. Throws Part10Error with the reason.
  */
-export async function readPart10Info(path: string): Promise<Part10Info> {
+export async function readPart10Info(path: string, opts: { keepUpTo?: number } = {}): Promise<Part10Info> {
   const fd = openSync(path, 'r');
   try {
-    return parsePart10(new FileWindow(fd, fstatSync(fd).size), path);
+    const size = fstatSync(fd).size;
+    if (size > (opts.keepUpTo ?? 0)) return parsePart10(new FileWindow(fd, size), path);
+    // Small enough to keep: one read, and the sender need not read the file again.
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buf, got, size - got, got);
+      if (n === 0) throw new Part10Error('the file shrank while it was read');
+      got += n;
+    }
+    const info = parsePart10(buf, path);
+    return { ...info, dataset: buf.subarray(info.datasetOffset) };
   } finally {
     closeSync(fd);
   }
