@@ -46,3 +46,13 @@ test('a file larger than the window: the walk jumps over a 1 MiB value and still
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('keepUpTo keeps a small file\'s data set bytes from the scan; a larger file is not kept', async () => {
+  const path = join(SAMPLES, 'valid/CT_small.dcm');
+  const whole = readFileSync(path);
+  const kept = await readPart10Info(path, { keepUpTo: 1 << 20 });
+  assert.ok(kept.dataset);
+  assert.ok(kept.dataset.equals(whole.subarray(kept.datasetOffset)));
+  assert.equal((await readPart10Info(path, { keepUpTo: 1000 })).dataset, undefined);
+  assert.equal((await readPart10Info(path)).dataset, undefined);
+});
