@@ -11,6 +11,7 @@ import { uidName } from '../services/registry/uids.js';
 import type { InspectorHub } from './hub.js';
 import type { ActorRecord, DimseRecord, RecordBody } from './protocol.js';
 import { abortWords, rejectWords, summarizePdu } from './pdu-summary.js';
+import { trustedDetail } from './wire.js';
 
 /** P-DATA traffic is folded into one stats record per association at most this often, ms. */
 const STATS_EVERY_MS = 250;
@@ -180,7 +181,7 @@ export class Inspector {
     if (pdu.type === 'A-ASSOCIATE-RJ' && !w.ending) w.ending = `A-ASSOCIATE-RJ ${dir === 'in' ? 'received' : 'sent'}: ${rejectWords(pdu.result, pdu.source, pdu.reason)}`;
     if (pdu.type === 'A-ABORT' && !w.ending) w.ending = `A-ABORT ${dir === 'in' ? 'received' : 'sent'}: ${abortWords(pdu.source, pdu.reason)}`;
     const { summary, detail } = summarizePdu(pdu, w.rq);
-    const rec: RecordBody = { kind: 'pdu', assoc: assoc.id, dir, pduType: type, len, summary, ...(detail ? { detail } : {}) };
+    const rec: RecordBody = { kind: 'pdu', assoc: assoc.id, dir, pduType: type, len, summary, ...(detail ? { detail: trustedDetail(detail) } : {}) };
     if (dir === 'in') w.inbound.push(rec);
     else this.hub.publish(rec);
   }

@@ -1,8 +1,9 @@
 /**
  * The inspector's wire schema: one JSON object per WebSocket text message at
- * ws://HOST:PORT/inspect. Records are built field by field (never by
- * stringifying XState events or Buffers), so this file is the whole contract
- * between the server and any page or tool that watches it.
+ * ws://HOST:PORT/inspect (with `?batch=1`, as the page asks: one JSON array of
+ * records per message, a batch per ~50 ms). Records are built field by field
+ * (never by stringifying XState events or Buffers), so this file is the whole
+ * contract between the server and any page or tool that watches it.
  */
 import type { ActionId, EventId, StateId } from '../machines/upper-layer/state-table.js';
 

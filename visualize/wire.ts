@@ -7,6 +7,20 @@
  */
 import type { InspectorRecord } from './protocol.js';
 
+/**
+ * Details built by visualize/pdu-summary.ts: plain data by construction (strings, numbers,
+ * booleans, arrays and plain objects, bounded by the PDU they came from), so they are
+ * serialised as they are instead of copied first. An A-ASSOCIATE-RQ/AC of 128 presentation
+ * contexts is the largest record a busy SCP publishes.
+ */
+const PLAIN = new WeakSet<object>();
+
+/** Marks `detail` as plain data built by this project (see PLAIN); returns it. */
+export function trustedDetail<T extends object>(detail: T): T {
+  PLAIN.add(detail);
+  return detail;
+}
+
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 200;
 const MAX_STRING = 2000;
@@ -64,7 +78,7 @@ export function toWire(r: InspectorRecord): Record<string, unknown> {
     case 'transition':
       return { ...base, from: r.from, to: r.to, evt: r.evt, acts: [...r.acts] };
     case 'pdu':
-      return { ...base, dir: r.dir, pduType: r.pduType, len: r.len, summary: r.summary, detail: r.detail === undefined ? undefined : plainData(r.detail) };
+      return { ...base, dir: r.dir, pduType: r.pduType, len: r.len, summary: r.summary, detail: r.detail === undefined ? undefined : PLAIN.has(r.detail) ? r.detail : plainData(r.detail) };
     case 'dimse':
       return {
         ...base,

@@ -6,18 +6,19 @@
 
 import { drawDiagram, hideTip, initTooltip, onDiagramHover, renderBadges, renderSelectionOnDiagram, resetDiagramSelection } from './diagram.js';
 import { dirty, model, onRecord, resetModel, select, ui, importTimeline } from './model.js';
-import { onTimelineScroll, renderRow, renderSelectedHead, renderTimeline, resetPanels, selectionChanged, setFilter } from './panels.js';
+import { initRows, onTimelineScroll, renderRow, renderSelectedHead, renderTimeline, resetPanels, rowInView, selectionChanged, setFilter } from './panels.js';
 import { embeddedExport, exportHtml, exportJson, importFile } from './transfer.js';
 import { $, fmtInt } from './util.js';
 
 const COUNTER_MS = 250; // rows whose only change is a counter are refreshed at most this often
 const ROWS_MS = 100; // rows with a new state or ending: at most this often (100 busy associations change every frame)
+const ROWS_PER_FRAME = 25; // rows drawn (created or changed) per frame at most
 const CLOCK_MS = 1000; // live durations tick this often
 
 // At most five renders a second while records stream, fewer the more associations are live (each
 // frame redraws their rows; 100 live: about one a second): enough to follow, and the page does not
 // compete with the SCP it watches for the CPU. What the user does is drawn at once.
-const FRAME_MS = 200;
+const FRAME_MS = 250;
 const FRAME_MS_PER_LIVE = 8;
 const FRAME_MS_MAX = 1000;
 
@@ -68,15 +69,21 @@ function render() {
   }
   const now = performance.now();
   const counters = now - countersAt >= COUNTER_MS;
+  let pending = false;
   if ((dirty.urgent && now - rowsAt >= ROWS_MS) || counters) {
     rowsAt = now;
-    for (const id of dirty.rows) {
-      const a = model.assocs.get(id);
-      if (a) renderRow(a);
-    }
     if (dirty.rows.has(ui.selected)) dirty.selection = true;
-    dirty.rows.clear();
-    dirty.urgent = false;
+    // A burst of new associations is drawn over several frames, ROWS_PER_FRAME rows each, so no
+    // frame has to lay out hundreds of new rows at once; the rest follow in the next frame.
+    let n = 0;
+    for (const id of dirty.rows) {
+      if (n >= ROWS_PER_FRAME) break;
+      const a = model.assocs.get(id);
+      if (a) n += renderRow(a) ? 1 : 0;
+      dirty.rows.delete(id);
+    }
+    if (dirty.rows.size === 0) dirty.urgent = false;
+    else pending = true;
   }
   $('#empty').hidden = model.assocs.size > 0;
   if (dirty.selectionChanged) {
@@ -99,7 +106,8 @@ function render() {
     dirty.header = false;
     renderHeader();
   }
-  if (dirty.rows.size || dirty.header) schedule(); // counters still to show
+  if (pending) schedule(true); // rows left over from a burst
+  else if (dirty.rows.size || dirty.header) schedule(); // counters still to show
 }
 
 function renderHeader() {
@@ -178,6 +186,11 @@ async function loadJson(path) {
 }
 
 function wireControls() {
+  initRows((id) => {
+    dirty.rows.add(id);
+    dirty.urgent = true;
+    schedule(true);
+  });
   const diagram = $('#diagram');
   diagram.addEventListener('mousemove', onDiagramHover);
   diagram.addEventListener('mouseleave', hideTip);
@@ -223,7 +236,7 @@ function wireControls() {
     // live durations
     let any = false;
     for (const a of model.assocs.values()) {
-      if (!a.live) continue;
+      if (!a.live || !rowInView(a)) continue;
       dirty.rows.add(a.id);
       any = true;
     }

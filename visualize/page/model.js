@@ -20,6 +20,7 @@ export const model = {
   imports: [], // { id, file } of imported timelines, fed again after a reconnect
   offline: null, // the export this page was opened from (self-contained HTML), else null
   skew: Infinity, // least (arrival − ts) over live records: this page's clock minus the server's, plus the smallest delay
+  rowGone: (row) => row.remove(), // set by the list: a forgotten association's row leaves the page
 };
 
 /** The server's clock now, as far as record times tell (its clock may differ from this page's). */
@@ -91,7 +92,7 @@ function forgetEnded() {
   for (const [id, a] of model.assocs) {
     if (excess <= 0) break;
     if (a.live || a.imported || id === ui.selected) continue;
-    a.row?.remove();
+    if (a.row) model.rowGone(a.row);
     model.assocs.delete(id);
     excess--;
   }
@@ -100,6 +101,7 @@ function forgetEnded() {
 function setState(a, to) {
   if (a.state === to) return;
   dirty.urgent = true;
+  a.rowUrgent = true;
   leaveLive(a, a.state);
   enterLive(a, to);
   a.state = to;
@@ -182,6 +184,7 @@ export function onRecord(r, as) {
         a.ending = r.ending || 'ended';
         a.endTs = r.ts;
         dirty.urgent = true;
+        a.rowUrgent = true;
         addEntry(a, { kind: 'actor', ts: r.ts, text: `association ended · ${a.ending}`, ending: a.ending });
       } else if (r.status === 'done') {
         if (r.ending) a.ending = r.ending;

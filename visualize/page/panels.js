@@ -4,7 +4,7 @@
 import { bytesOf, dimseCount, inflightBytes, model, serverNow, ui } from './model.js';
 import { $, el, endingClass, endingKind, fmtBytes, fmtDuration, fmtInt, fmtTime, shortMeaning } from './util.js';
 
-const TIMELINE_SHOWN = 500; // entries rendered for the selected association
+const TIMELINE_SHOWN = 300; // entries rendered for the selected association (the newest)
 
 const filter = { text: '', liveOnly: false };
 const headState = { key: null };
@@ -17,6 +17,7 @@ export function setFilter(text, liveOnly) {
 
 /** After a reconnect: the list and the timeline are rebuilt from the replayed backlog. */
 export function resetPanels() {
+  for (const row of $('#assoc-rows').children) rowObserver?.unobserve(row);
   $('#assoc-rows').replaceChildren();
   timelineView.rebuild = true;
   headState.key = null;
@@ -49,8 +50,42 @@ export function durationOf(a) {
 
 const COLS = ['id', 'peer', 'ae', 'state', 'num dur', 'num', 'num bytes', 'status'];
 
+// Rows out of view are updated only when their state or status changes, not for their counters
+// (a hundred live associations change all the time); they are brought up to date when they scroll
+// into view.
+let rowObserver = null;
+
+/** Watches which rows are in view; `onVisible(id)` is told when a stale row comes into view. */
+export function initRows(onVisible) {
+  rowObserver = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const a = model.assocs.get(e.target.dataset.assoc);
+        if (!a) continue;
+        a.visible = e.isIntersecting;
+        if (a.visible && a.stale) onVisible(a.id);
+      }
+    },
+    { root: $('.table-wrap'), rootMargin: '300px 0px' },
+  );
+  model.rowGone = (row) => {
+    rowObserver.unobserve(row);
+    row.remove();
+  };
+}
+
+/** Whether a row is (near) in view, as far as the observer has said. */
+export const rowInView = (a) => a.visible !== false;
+
+/** Brings an association's row up to date; false when it was left stale (out of view, only counters changed). */
 export function renderRow(a) {
   let tr = a.row;
+  if (tr && a.visible === false && !a.rowUrgent && a.id !== ui.selected) {
+    a.stale = true;
+    return false;
+  }
+  a.stale = false;
+  a.rowUrgent = false;
   if (!tr) {
     tr = el('div', 'row');
     tr.setAttribute('role', 'row');
@@ -64,6 +99,7 @@ export function renderRow(a) {
     tr.children[3].append(el('span', 'chip'));
     a.row = tr;
     $('#assoc-rows').prepend(tr); // newest first
+    rowObserver?.observe(tr);
   }
   const c = tr.children;
   const put = (node, text) => {
@@ -94,6 +130,7 @@ export function renderRow(a) {
   tr.classList.toggle('ended', !a.live);
   tr.classList.toggle('selected', a.id === ui.selected);
   tr.hidden = !rowVisible(a);
+  return true;
 }
 
 // ---------------------------------------------------------------- timeline
@@ -147,8 +184,8 @@ function negotiationBody(pduType, d) {
   if (Array.isArray(d.extendedNegotiation)) kv('extended negotiation', d.extendedNegotiation.join('; '));
   parts.push(dl);
   if (n) {
-    const table = el('table', 'contexts');
     const ac = pduType === 'A-ASSOCIATE-AC';
+    const table = el('table', ac ? 'contexts ac' : 'contexts rq');
     const head = el('tr');
     for (const h of ac ? ['ID', 'Abstract syntax', 'Result', 'Transfer syntax'] : ['ID', 'Abstract syntax', 'Proposed transfer syntaxes']) head.append(el('th', '', h));
     const thead = el('thead');
