@@ -1,4 +1,4 @@
-import dcmjs from 'dcmjs';
+import { createRequire } from 'node:module';
 import { NetdicomError } from '../../transport/errors.js';
 import { isUncompressed, uidName } from '../registry/uids.js';
 
@@ -9,11 +9,23 @@ import { isUncompressed, uidName } from '../registry/uids.js';
  * transfer syntaxes. The C-STORE data path never comes here: it moves bytes.
  */
 
-const { DicomMessage, DicomMetaDictionary, ReadBufferStream, WriteBufferStream } = dcmjs.data;
-// dcmjs logs to the console (e.g. "Invalid vr type xs - using US"): our logs are pino lines on stderr only.
-const dcmLog = (dcmjs as unknown as { log?: { setLevel?(l: string): void; getLogger?(n: string): { setLevel(l: string): void } } }).log;
-dcmLog?.setLevel?.('silent');
-dcmLog?.getLogger?.('validation.dcmjs').setLevel('silent');
+const require = createRequire(import.meta.url);
+let loaded: any;
+
+/**
+ * dcmjs's data API, loaded on first use (about 0.1 s and 17 MiB that a C-STORE-only app never needs),
+ * with its console logging silenced (e.g. "Invalid vr type xs - using US"): our logs are pino lines only.
+ */
+function dcm() {
+  if (!loaded) {
+    const dcmjs = require('dcmjs');
+    const log = dcmjs.log as { setLevel?(l: string): void; getLogger?(n: string): { setLevel(l: string): void } } | undefined;
+    log?.setLevel?.('silent');
+    log?.getLogger?.('validation.dcmjs').setLevel('silent');
+    loaded = dcmjs.data;
+  }
+  return loaded as { DicomMessage: any; DicomMetaDictionary: any; ReadBufferStream: any; WriteBufferStream: any };
+}
 
 /** A naturalized data set: keyword → value, as dcmjs's naturalizeDataset makes it. */
 export type NaturalDataset = Record<string, unknown>;
@@ -31,9 +43,9 @@ const toArrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b
 export function encodeDataset(ds: NaturalDataset, transferSyntax: string): Buffer {
   requireUncompressed(transferSyntax);
   try {
-    const dict = DicomMetaDictionary.denaturalizeDataset(ds);
-    const stream = new WriteBufferStream();
-    DicomMessage.write(dict, stream, transferSyntax, { allowInvalidVRLength: true });
+    const dict = dcm().DicomMetaDictionary.denaturalizeDataset(ds);
+    const stream = new (dcm().WriteBufferStream)();
+    dcm().DicomMessage.write(dict, stream, transferSyntax, { allowInvalidVRLength: true });
     return Buffer.from(stream.getBuffer());
   } catch (err) {
     throw new DatasetCodecError(`cannot encode data set: ${(err as Error).message}`);
@@ -44,8 +56,8 @@ export function encodeDataset(ds: NaturalDataset, transferSyntax: string): Buffe
 export function decodeDataset(bytes: Buffer, transferSyntax: string): NaturalDataset {
   requireUncompressed(transferSyntax);
   try {
-    const dict = DicomMessage._read(new ReadBufferStream(toArrayBuffer(bytes)), transferSyntax, { ignoreErrors: true });
-    const nat = DicomMetaDictionary.naturalizeDataset(dict) as NaturalDataset;
+    const dict = dcm().DicomMessage._read(new (dcm().ReadBufferStream)(toArrayBuffer(bytes)), transferSyntax, { ignoreErrors: true });
+    const nat = dcm().DicomMetaDictionary.naturalizeDataset(dict) as NaturalDataset;
     delete nat._vrMap;
     return nat;
   } catch (err) {
@@ -64,9 +76,9 @@ export function transcodeDataset(bytes: Buffer, from: string, to: string): Buffe
   requireUncompressed(from);
   requireUncompressed(to);
   try {
-    const dict = DicomMessage._read(new ReadBufferStream(toArrayBuffer(bytes)), from, { ignoreErrors: true });
-    const stream = new WriteBufferStream();
-    DicomMessage.write(dict, stream, to, { allowInvalidVRLength: true });
+    const dict = dcm().DicomMessage._read(new (dcm().ReadBufferStream)(toArrayBuffer(bytes)), from, { ignoreErrors: true });
+    const stream = new (dcm().WriteBufferStream)();
+    dcm().DicomMessage.write(dict, stream, to, { allowInvalidVRLength: true });
     return Buffer.from(stream.getBuffer());
   } catch (err) {
     throw new DatasetCodecError(`cannot transcode ${uidName(from)} to ${uidName(to)}: ${(err as Error).message}`);
@@ -81,13 +93,13 @@ function requireUncompressed(ts: string): void {
 
 /** Keyword → tag "ggggeeee" (upper case hex), or undefined. */
 export function tagOfKeyword(keyword: string): string | undefined {
-  const entry = (DicomMetaDictionary.nameMap as Record<string, { tag: string } | undefined>)[keyword];
+  const entry = (dcm().DicomMetaDictionary.nameMap as Record<string, { tag: string } | undefined>)[keyword];
   return entry ? entry.tag.replace(/[(),]/g, '').toUpperCase() : undefined;
 }
 
 /** Tag "ggggeeee" or "(gggg,eeee)" → keyword, or undefined. */
 export function keywordOfTag(tag: string): string | undefined {
   const t = tag.replace(/[(),\s]/g, '').toUpperCase();
-  const entry = (DicomMetaDictionary.dictionary as Record<string, { name: string } | undefined>)[`(${t.slice(0, 4)},${t.slice(4)})`];
+  const entry = (dcm().DicomMetaDictionary.dictionary as Record<string, { name: string } | undefined>)[`(${t.slice(0, 4)},${t.slice(4)})`];
   return entry?.name;
 }

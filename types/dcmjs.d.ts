@@ -1,5 +1,0 @@
-// dcmjs ships no types; services/dimse/dataset-codec.ts is its only user.
-declare module 'dcmjs' {
-  const dcmjs: any;
-  export default dcmjs;
-}
