@@ -16,12 +16,15 @@ export class InspectorClient {
     let last: Error | undefined;
     for (let i = 0; i < tries; i++) {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/inspect`);
+      // Listen before 'open': the backlog replay can arrive in the same read as the
+      // upgrade response and is emitted before an await after 'open' resumes.
+      const client = new InspectorClient(ws);
       try {
         await new Promise<void>((resolve, reject) => {
           ws.once('open', resolve);
           ws.once('error', reject);
         });
-        return new InspectorClient(ws);
+        return client;
       } catch (e) {
         last = e as Error;
         ws.terminate();
