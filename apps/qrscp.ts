@@ -98,7 +98,15 @@ export function qrscpCommand(): Command {
         networkMs: (timeouts.network ?? 60) * 1000,
       };
       ae.addService(cEchoScp())
-        .addService(cStoreScp({ dir, implementationVersionName: IMPLEMENTATION_VERSION_NAME, onStored: (s) => index.add(s) }))
+        .addService(cStoreScp({
+          dir,
+          implementationVersionName: IMPLEMENTATION_VERSION_NAME,
+          // Read on the temporary file, so an instance the index refuses never replaces a stored copy; filed once in place.
+          accept: (received) => {
+            const rec = index.prepare(received);
+            return (stored) => index.insert(rec, stored.path);
+          },
+        }))
         .addService(cFindScp(index))
         .addService(cGetScp(index))
         .addService(cMoveScp({ index, destinations, associate: (d, contexts) => ae.associate({ host: d.host, port: d.port, calledAETitle: d.calledAETitle, contexts, timeouts: subTimeouts }) }));

@@ -1,15 +1,11 @@
 import { Command } from 'commander';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { readPart10Info, type Part10Info } from '../services/storage/part10-reader.js';
 import { contextsForFiles } from '../services/scu/file-source.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf, type ScuCliOptions } from './scu-options.js';
-
-/** Small files (≤ KEEP_FILE bytes) are kept from the scan to the send, up to KEEP_BUDGET bytes in all. */
-const KEEP_FILE = 1 << 20;
-const KEEP_BUDGET = 256 << 20;
 
 /** Presentation contexts per association at most (PS3.8: odd IDs 1..255). */
 const MAX_CONTEXTS = 128;
@@ -28,12 +24,9 @@ export function storescuCommand(): Command {
       const started = Date.now();
       let failed = 0;
       const files: Part10Info[] = [];
-      let kept = 0; // bytes of small files kept in memory from the scan, so each is read once
-      for (const p of await expand(paths, (p, why) => (failed++, errorLine('storescu', `${p}: ${why}`)))) {
+      for (const p of expand(paths, (p, why) => (failed++, errorLine('storescu', `${p}: ${why}`)))) {
         try {
-          const info = await readPart10Info(p, { keepUpTo: kept < KEEP_BUDGET ? KEEP_FILE : 0 });
-          kept += info.dataset?.length ?? 0;
-          files.push(info);
+          files.push(await readPart10Info(p));
         } catch (err) {
           failed++;
           errorLine('storescu', `${p}: cannot send: ${(err as Error).message}`);
@@ -99,21 +92,21 @@ export function storescuCommand(): Command {
     });
 }
 
-/** Files under the given paths, folders walked recursively in name order. */
-async function expand(paths: string[], bad: (p: string, why: string) => void): Promise<string[]> {
+/** Files under the given paths, folders walked recursively in name order. Synchronous: nothing else runs before the first association. */
+function expand(paths: string[], bad: (p: string, why: string) => void): string[] {
   const out: string[] = [];
-  const walk = async (p: string): Promise<void> => {
+  const walk = (p: string): void => {
     let st;
     try {
-      st = await stat(p);
+      st = statSync(p);
     } catch (err) {
       return bad(p, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     if (st.isDirectory()) {
-      for (const name of (await readdir(p)).sort()) await walk(join(p, name));
+      for (const name of readdirSync(p).sort()) walk(join(p, name));
     } else if (st.isFile()) out.push(p);
   };
-  for (const p of paths) await walk(p);
+  for (const p of paths) walk(p);
   return out;
 }
 

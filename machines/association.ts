@@ -5,6 +5,7 @@ import { PduReader } from '../transport/pdu-reader.js';
 import { DEFAULT_MAX_OTHER_PDU } from '../transport/framer.js';
 import { readyEvent } from '../transport/tls.js';
 import type { AbortSpec } from '../transport/errors.js';
+import { pduLength, type EncodedPdu } from '../transport/pdu-codec.js';
 import type { AssociateAcPdu, AssociateRjPdu, AssociateRqPdu, Pdu } from '../transport/pdu-types.js';
 import { InvalidPrimitiveError } from './errors.js';
 import type { UpperLayerIo } from './upper-layer/actions.js';
@@ -14,6 +15,10 @@ import type { EventId, StateId } from './upper-layer/state-table.js';
 
 /** What an association reports to whoever watches it (the inspector). All optional, all cheap. */
 export interface AssociationObserver {
+  /**
+   * A PDU of `len` bytes went in or out. `raw` holds its first bytes: the whole
+   * PDU, or for a P-DATA-TF written in parts, its PDU and PDV headers.
+   */
   pdu?(assoc: Association, dir: 'in' | 'out', pdu: Pdu | null, len: number, raw?: Buffer): void;
   ended?(assoc: Association): void;
 }
@@ -135,7 +140,7 @@ export class Association implements UpperLayerIo {
   }
 
   /** Evt9: send encoded P-DATA-TF PDUs. Returns false when the socket buffer is full (see `drained`). */
-  sendPData(pdus: Buffer[]): boolean {
+  sendPData(pdus: EncodedPdu[]): boolean {
     // One writev for the whole batch (DT-1 writes PDU by PDU).
     const s = this.socket;
     s?.cork();
@@ -226,12 +231,19 @@ export class Association implements UpperLayerIo {
     });
   }
 
-  write(bytes: Buffer): void {
+  write(pdu: EncodedPdu): void {
     const s = this.socket;
     if (!s || s.destroyed) return;
-    this.bytesOut += bytes.length;
-    if (this.opts.observer?.pdu) this.opts.observer.pdu(this, 'out', null, bytes.length, bytes);
-    s.write(bytes);
+    if (Buffer.isBuffer(pdu)) {
+      this.bytesOut += pdu.length;
+      if (this.opts.observer?.pdu) this.opts.observer.pdu(this, 'out', null, pdu.length, pdu);
+      s.write(pdu);
+      return;
+    }
+    const len = pduLength(pdu);
+    this.bytesOut += len;
+    if (this.opts.observer?.pdu) this.opts.observer.pdu(this, 'out', null, len, pdu[0]);
+    for (const part of pdu) s.write(part);
   }
 
   closeTransport(): void {

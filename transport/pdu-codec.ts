@@ -91,6 +91,41 @@ function fixed(type: number, a: number, b: number, c: number, d: number): Buffer
   return Buffer.from([type, 0, 0, 0, 0, 4, a, b, c, d]);
 }
 
+/**
+ * An encoded PDU ready to write: one buffer, or parts written back to back
+ * (see pDataTfParts). Written within one cork, so still one writev.
+ */
+export type EncodedPdu = Buffer | readonly Buffer[];
+
+/** The PDU as one buffer (a copy when it is in parts): for tests and tools, not the send path. */
+export function pduBytes(pdu: EncodedPdu): Buffer {
+  return Buffer.isBuffer(pdu) ? pdu : Buffer.concat(pdu);
+}
+
+/** Bytes in an encoded PDU, header included. */
+export function pduLength(pdu: EncodedPdu): number {
+  if (Buffer.isBuffer(pdu)) return pdu.length;
+  let n = 0;
+  for (const b of pdu) n += b.length;
+  return n;
+}
+
+/**
+ * A P-DATA-TF PDU of one PDV (PS3.8 §9.3.5) as [PDU header + PDV header
+ * (12 bytes), fragment]: the fragment is a view that is never copied, so a
+ * data set goes from the file's buffer to the socket as it is.
+ */
+export function pDataTfParts(pdv: Pdv): readonly [Buffer, Buffer] {
+  const head = Buffer.allocUnsafe(PDU_HEADER + PDV_HEADER);
+  head[0] = PduType.PDataTf;
+  head[1] = 0;
+  head.writeUInt32BE(PDV_HEADER + pdv.data.length, 2);
+  head.writeUInt32BE(pdv.data.length + 2, PDU_HEADER);
+  head[PDU_HEADER + 4] = pdv.pcId;
+  head[PDU_HEADER + 5] = (pdv.isCommand ? 1 : 0) | (pdv.isLast ? 2 : 0);
+  return [head, pdv.data];
+}
+
 /** Encodes a P-DATA-TF PDU holding the given PDVs. PS3.8 §9.3.5. */
 export function encodePDataTf(pdvs: readonly Pdv[]): Buffer {
   let total = 0;

@@ -1,5 +1,5 @@
 import { AbortReason, AbortSource } from '../../transport/errors.js';
-import { encodePdu } from '../../transport/pdu-codec.js';
+import { encodePdu, type EncodedPdu } from '../../transport/pdu-codec.js';
 import type { AssociateRqPdu } from '../../transport/pdu-types.js';
 import type { ActionId } from './state-table.js';
 import type { Indication, UpperLayerEvent } from './events.js';
@@ -15,8 +15,8 @@ export interface UpperLayerIo {
   readonly associateRq: AssociateRqPdu | undefined;
   /** AE-1: open the TCP connection; its outcome comes back as Evt2 or Evt17. */
   connect(): void;
-  /** Writes bytes to the peer; never throws (a dead socket shows up as Evt17). */
-  write(bytes: Buffer): void;
+  /** Writes one PDU to the peer; never throws (a dead socket shows up as Evt17). */
+  write(pdu: EncodedPdu): void;
   /** Closes the transport connection (idempotent). */
   closeTransport(): void;
   indicate(ind: Indication): void;
@@ -118,6 +118,6 @@ export const ACTION_IMPL: Record<ActionId, Act> = {
   },
 };
 
-function writeAll(io: UpperLayerIo, pdus: Buffer[]): void {
+function writeAll(io: UpperLayerIo, pdus: readonly EncodedPdu[]): void {
   for (const p of pdus) io.write(p);
 }

@@ -1,4 +1,5 @@
 import type { AbortSpec, PduDecodeError } from '../../transport/errors.js';
+import type { EncodedPdu } from '../../transport/pdu-codec.js';
 import type { AbortPdu, AssociateAcPdu, AssociateRjPdu, AssociateRqPdu, PDataTfPdu } from '../../transport/pdu-types.js';
 
 /**
@@ -16,7 +17,7 @@ export type UpperLayerEvent =
   | { type: 'Evt7'; pdu: AssociateAcPdu }
   | { type: 'Evt8'; pdu: AssociateRjPdu }
   /** Encoded P-DATA-TF PDUs to write, in order. */
-  | { type: 'Evt9'; pdus: Buffer[] }
+  | { type: 'Evt9'; pdus: EncodedPdu[] }
   | { type: 'Evt10'; pdus: PDataTfPdu[]; bytes: number }
   | { type: 'Evt11' }
   | { type: 'Evt12' }

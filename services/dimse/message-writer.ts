@@ -1,4 +1,4 @@
-import { encodePDataTf, PDV_HEADER } from '../../transport/pdu-codec.js';
+import { pDataTfParts, PDV_HEADER, type EncodedPdu } from '../../transport/pdu-codec.js';
 import { encodeCommandSet, type CommandSet } from './command-set.js';
 
 /** Our fragment size when the peer advertised 0 (unlimited): 1 MiB. */
@@ -8,6 +8,8 @@ export const DEFAULT_SEND_PDU = 1 << 20;
  * DIMSE message → P-DATA-TF PDUs, one PDV per PDU, each PDU within the peer's
  * Maximum Length (PS3.8 Annex D.1: the P-DATA-TF variable field; 0 means
  * unlimited). The command set goes in its own PDV(s), then the data set.
+ * Fragments are views of the caller's buffer (pDataTfParts): keep it
+ * unchanged until the PDUs are written.
  */
 export class MessageWriter {
   /** Largest PDV payload per PDU, bytes. */
@@ -21,7 +23,7 @@ export class MessageWriter {
   }
 
   /** P-DATA-TF PDUs for a command set. */
-  command(pcId: number, cmd: CommandSet): Buffer[] {
+  command(pcId: number, cmd: CommandSet): EncodedPdu[] {
     return this.fragments(pcId, encodeCommandSet(cmd), true, true);
   }
 
@@ -29,16 +31,16 @@ export class MessageWriter {
    * P-DATA-TF PDUs for a piece of a data set. `last` marks the final piece of
    * the message; a data set may be written in several pieces (streaming).
    */
-  dataset(pcId: number, bytes: Buffer, last: boolean): Buffer[] {
+  dataset(pcId: number, bytes: Buffer, last: boolean): EncodedPdu[] {
     return this.fragments(pcId, bytes, false, last);
   }
 
-  private fragments(pcId: number, bytes: Buffer, isCommand: boolean, last: boolean): Buffer[] {
-    const out: Buffer[] = [];
-    if (bytes.length === 0) return last ? [encodePDataTf([{ pcId, isCommand, isLast: true, data: bytes }])] : out;
+  private fragments(pcId: number, bytes: Buffer, isCommand: boolean, last: boolean): EncodedPdu[] {
+    const out: EncodedPdu[] = [];
+    if (bytes.length === 0) return last ? [pDataTfParts({ pcId, isCommand, isLast: true, data: bytes })] : out;
     for (let at = 0; at < bytes.length; at += this.maxPdvData) {
       const end = Math.min(bytes.length, at + this.maxPdvData);
-      out.push(encodePDataTf([{ pcId, isCommand, isLast: last && end === bytes.length, data: bytes.subarray(at, end) }]));
+      out.push(pDataTfParts({ pcId, isCommand, isLast: last && end === bytes.length, data: bytes.subarray(at, end) }));
     }
     return out;
   }

@@ -2,6 +2,7 @@ import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { Logger } from 'pino';
 import type { Association } from '../../machines/association.js';
 import { AbortReason, AbortSource } from '../../transport/errors.js';
+import type { EncodedPdu } from '../../transport/pdu-codec.js';
 import type { PDataTfPdu } from '../../transport/pdu-types.js';
 import type { AcceptedContext } from '../acse/negotiate.js';
 import { NO_DATASET, type CommandSet } from './command-set.js';
@@ -216,7 +217,7 @@ export class DimseProvider {
     this.o.observer?.('out', pcId, cmd, datasetBytes);
     try {
       // The command goes out together with the first piece (one socket write for a small object).
-      let out: Buffer[] = this.writer.command(pcId, cmd);
+      let out: EncodedPdu[] = this.writer.command(pcId, cmd);
       let pending: Buffer | undefined;
       for await (const piece of pieces) {
         if (pending) {

@@ -10,6 +10,7 @@ import { findSql, instancesSql, planQuery, responseOf, type QueryModel } from '.
 
 export { QueryError, QueryStatus, IndexFileError } from './errors.js';
 export type { QueryModel } from './query-builder.js';
+export type { InstanceRecord } from './instance-record.js';
 
 /** A stored file as C-GET/C-MOVE need it. */
 export interface IndexedInstance {
@@ -170,17 +171,35 @@ export class InstanceIndex {
   }
 
   /**
-   * Indexes a stored file: reads its attributes (never the pixel data) and
-   * upserts its patient, study, series and instance in one transaction; a
-   * later copy of a SOP Instance replaces the earlier row. Synchronous, for
-   * use before the C-STORE response. Throws IndexFileError for a file that
-   * cannot be read or lacks Study/Series/SOP Instance UID.
+   * Indexes a file where it lies: `insert(prepare(inst), inst.path)`. Throws
+   * IndexFileError for a file that cannot be read or lacks Study/Series/SOP
+   * Instance UID.
    */
-  add(inst: { path: string; sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string }): void {
-    const path = resolve(inst.path);
-    const rec = readInstanceRecord(path, inst);
-    this.insertRecord(rec, path);
-    this.warnNonConformant(rec, path);
+  add(inst: IndexedInstance): void {
+    this.insert(this.prepare(inst), inst.path);
+  }
+
+  /**
+   * Reads what the index needs from a file (never the pixel data) without
+   * changing the index: the only step that can refuse a file, so a C-STORE
+   * runs it on the received temporary file before that replaces anything.
+   * Throws IndexFileError for a file that cannot be read or lacks Study,
+   * Series or SOP Instance UID (the message starts with `inst.path`).
+   */
+  prepare(inst: IndexedInstance): InstanceRecord {
+    return readInstanceRecord(inst.path, inst);
+  }
+
+  /**
+   * Files a prepared record under `path`, where the file now lies: patient,
+   * study, series and instance upserted in one transaction; a later copy of a
+   * SOP Instance replaces the earlier row. Synchronous, for use before the
+   * C-STORE response. Throws only what the database throws.
+   */
+  insert(rec: InstanceRecord, path: string): void {
+    const abs = resolve(path);
+    this.insertRecord(rec, abs);
+    this.warnNonConformant(rec, abs);
   }
 
   private store(rec: InstanceRecord, path: string): void {
@@ -257,9 +276,7 @@ export class InstanceIndex {
     for (const p of files) {
       if (known.has(p)) continue;
       try {
-        const rec = readInstanceRecord(p);
-        this.insertRecord(rec, p);
-        this.warnNonConformant(rec, p);
+        this.insert(readInstanceRecord(p), p);
         added++;
       } catch (err) {
         this.log.warn({ file: p, err: (err as Error).message }, 'file not indexed');

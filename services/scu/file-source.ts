@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { transcodeDataset } from '../dimse/dataset-codec.js';
 import type { Part10Info } from '../storage/part10-reader.js';
 import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isUncompressed, uidName } from '../registry/uids.js';
@@ -36,6 +36,8 @@ export interface SendPlan {
   context: AcceptedContext;
   /** The data set's bytes as pieces, and its size in bytes. */
   pieces: () => AsyncIterable<Buffer>;
+  /** The whole data set, when it is in memory (small or transcoded): sent without streaming. */
+  data?: Buffer;
   bytes: number;
   transcoded: boolean;
 }
@@ -54,8 +56,8 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
     const { path, datasetOffset, datasetLength } = file;
     // A small data set is read now, so a caller can read the next file while the previous one is answered.
     if (datasetLength <= PIECE) {
-      const bytes = file.dataset ?? (await readExactly(path, datasetOffset, datasetLength));
-      return { context: same, bytes: datasetLength, transcoded: false, pieces: () => once(bytes) };
+      const bytes = await readExactly(path, datasetOffset, datasetLength);
+      return { context: same, bytes: datasetLength, transcoded: false, data: bytes, pieces: () => once(bytes) };
     }
     return {
       context: same,
@@ -72,29 +74,36 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
       `${uidName(file.sopClassUid)} in ${uidName(file.transferSyntaxUid)}: the peer accepted ${offered} for this SOP class${canTranscode ? '' : ' (compressed data is never transcoded)'}`,
     );
   }
-  const raw = file.dataset ?? (await readFile(file.path)).subarray(file.datasetOffset);
+  const raw = (await readFile(file.path)).subarray(file.datasetOffset);
   const bytes = transcodeDataset(raw, file.transferSyntaxUid, other.transferSyntax);
-  return { context: other, bytes: bytes.length, transcoded: true, pieces: () => once(bytes) };
+  return { context: other, bytes: bytes.length, transcoded: true, data: bytes, pieces: () => once(bytes) };
 }
 
 async function* once(b: Buffer): AsyncIterable<Buffer> {
   yield b;
 }
 
-/** A small data set in one positional read of exactly its size. */
+/**
+ * A small data set in one positional read of exactly its size. It waits for
+ * the check phase first, so a read started for the next file runs after the
+ * current message was written and while its response is awaited; the read
+ * itself is synchronous, because for a small file the promise-based file API
+ * cost several times more CPU than the read (measured on 1000 files).
+ */
 async function readExactly(path: string, offset: number, length: number): Promise<Buffer> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const buf = Buffer.allocUnsafe(length);
   if (length === 0) return buf;
-  const fh = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
     let got = 0;
     while (got < length) {
-      const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
-      if (bytesRead === 0) throw new Error(`file shrank while being sent: ${path}`);
-      got += bytesRead;
+      const n = readSync(fd, buf, got, length - got, offset + got);
+      if (n === 0) throw new Error(`file shrank while being sent: ${path}`);
+      got += n;
     }
     return buf;
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }

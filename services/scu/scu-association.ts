@@ -75,7 +75,7 @@ export class ScuAssociation {
       Priority: Priority.Medium,
       ...(opts.moveOriginator ? { MoveOriginatorApplicationEntityTitle: opts.moveOriginator.aeTitle, MoveOriginatorMessageID: opts.moveOriginator.messageId } : {}),
     };
-    const status = await this.final(this.client.request(plan.context.id, cmd, { pieces: plan.pieces(), bytes: plan.bytes }));
+    const status = await this.final(this.client.request(plan.context.id, cmd, plan.data ?? { pieces: plan.pieces(), bytes: plan.bytes }));
     return { status, transcoded: plan.transcoded };
   }
 

@@ -19,7 +19,7 @@ const dirFds = new Map<string, number>();
  * A file written in order from chunks that arrive faster or slower than the
  * disk, then made durable: fsync of the file, rename into place, fsync of the
  * folder (PS3.4 B.2.3 promises storage on success; this makes it true after a
- * crash). Until `commit` succeeds the data lives only under TEMP_DIR; `discard`
+ * crash). Until `place` the data lives only under TEMP_DIR; `discard`
  * removes it.
  *
  * Small objects (the common case) stay in memory until complete and take two
@@ -40,7 +40,7 @@ export class DurableFile {
     this.tempPath = join(dir, TEMP_DIR, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
   }
 
-  /** Queues a chunk; `onWritten` is called once it reached the OS. Never throws: a failure shows at commit. */
+  /** Queues a chunk; `onWritten` is called once it reached the OS. Never throws: a failure shows at `seal`. */
   write(chunk: Buffer, onWritten?: () => void): void {
     this.pendingBytes += chunk.length;
     if (!this.fh) {
@@ -79,12 +79,12 @@ export class DurableFile {
   }
 
   /**
-   * Makes the file durable under `finalName` in `dir`. Resolves to true when
-   * an earlier file of that name was replaced. Throws the first write, fsync
-   * or rename error, after removing the temporary file.
+   * Writes out what is still queued and fsyncs the temporary file (`tempPath`):
+   * complete and durable, but not yet in `dir`, so a caller can still inspect
+   * it and refuse it. Throws the first write or fsync error, after removing
+   * the temporary file.
    */
-  async commit(finalName: string): Promise<boolean> {
-    const finalPath = join(this.dir, finalName);
+  async seal(): Promise<void> {
     try {
       if (this.fh) {
         await this.chain;
@@ -103,8 +103,25 @@ export class DurableFile {
           closeSync(fd);
         }
       }
+    } catch (e) {
+      await this.discard();
+      throw e;
+    }
+  }
+
+  /**
+   * Renames the sealed file to `finalName` in `dir` (replacing a file of that
+   * name), then fsyncs the folder. `placed` runs synchronously right after the
+   * rename, so what it records follows the order in which copies of one name
+   * were placed. Resolves to true when an earlier file was replaced. Throws a
+   * rename, `placed` or fsync error (the temporary file, if still there, removed).
+   */
+  async place(finalName: string, placed?: (replaced: boolean) => void): Promise<boolean> {
+    const finalPath = join(this.dir, finalName);
+    try {
       const replaced = existsSync(finalPath);
       renameSync(this.tempPath, finalPath);
+      placed?.(replaced);
       await fsyncAsync(dirFd(this.dir));
       return replaced;
     } catch (e) {

@@ -14,7 +14,7 @@ import pino from 'pino';
 import type { Association } from '../../machines/association.js';
 import { DimseProvider } from '../../services/dimse/provider.js';
 import { MessageWriter } from '../../services/dimse/message-writer.js';
-import { decodePdu } from '../../transport/pdu-codec.js';
+import { decodePdu, pduBytes, type EncodedPdu } from '../../transport/pdu-codec.js';
 import type { PDataTfPdu } from '../../transport/pdu-types.js';
 import type { DimseRecord } from '../../visualize/protocol.js';
 import { dimse, echoRqPData, pdu, pdvsOf, ScriptedPeer } from '../helpers/scripted-peer.js';
@@ -25,7 +25,7 @@ const data = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i *
 test('fragments stay even when the peer advertises an odd Maximum Length (PS3.8 Annex E.1)', () => {
   for (const max of [16383, 16385, 4097, 0xffffffff]) {
     const w = new MessageWriter(max);
-    const pdus = w.dataset(1, data(50_000), true).map((b) => decodePdu(b) as PDataTfPdu);
+    const pdus = w.dataset(1, data(50_000), true).map((b) => decodePdu(pduBytes(b)) as PDataTfPdu);
     for (const p of pdus) {
       const frag = p.pdvs[0]!.data.length;
       assert.equal(frag % 2, 0, `max ${max}: fragment of ${frag} bytes`);
@@ -39,7 +39,7 @@ test('a data set streamed in odd-sized pieces goes out in even fragments, unchan
   const sent: Buffer[] = [];
   const assoc = {
     id: 'assoc-stub',
-    sendPData: (pdus: Buffer[]) => (sent.push(...pdus), true),
+    sendPData: (pdus: EncodedPdu[]) => (sent.push(...pdus.map(pduBytes)), true),
     drained: async () => {},
     done: new Promise<void>(() => {}),
     pauseInput: () => {},

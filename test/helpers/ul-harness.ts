@@ -3,6 +3,7 @@
  * xstate's SimulatedClock for ARTIM, and a list of the actions run (from
  * inspection), so tests can check what was written, closed and indicated.
  */
+import { pduBytes } from '../../transport/pdu-codec.js';
 import { createActor, SimulatedClock } from 'xstate';
 import type { UpperLayerIo } from '../../machines/upper-layer/actions.js';
 import type { Indication, UpperLayerEvent } from '../../machines/upper-layer/events.js';
@@ -29,7 +30,7 @@ export function ulHarness(opts: HarnessOptions = {}) {
     isRequestor,
     associateRq: sampleRq(),
     connect: () => void connects++,
-    write: (b) => void writes.push(Buffer.from(b)),
+    write: (b) => void writes.push(Buffer.from(pduBytes(b))),
     closeTransport: () => void closes++,
     indicate: (ind) => void indications.push(ind),
   };

@@ -6,7 +6,8 @@
  * the files themselves), and dcmtk findscu runs parsed into their responses.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -287,3 +288,14 @@ export async function suiteDir(prefix: string): Promise<{ dir: string; remove: (
 
 /** Sorted copy, for comparing answers as multisets. */
 export const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
+
+/** A copy of CT_small.dcm in `dir` without its Study Instance UID (dcmodify): a file the index must refuse. Returns the sample and the copy's path. */
+export async function ctWithoutStudyUid(dir: string): Promise<{ ct: Sample; bad: string }> {
+  const [ct] = await readSamples([path.join(samplesDir(), 'valid', 'CT_small.dcm')]);
+  const bad = path.join(dir, 'no-study-uid.dcm');
+  await copyFile(ct!.file, bad);
+  await chmod(bad, 0o644);
+  const mod = await run('dcmodify', ['-nb', '-ea', '(0020,000d)', bad]);
+  assert.equal(mod.code, 0, errorLines(mod));
+  return { ct: ct!, bad };
+}

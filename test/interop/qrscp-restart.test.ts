@@ -7,11 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { datasetDump, freePort, readAttributes, requireTool, run, samplesDir, tempDir } from '../helpers/dcmtk.js';
 import {
-  errorLines, findscu, findscuBatch, haveDcmtk, readSamples, SCU, sorted, startQrscp, startStorescp, storeWithStorescu, validSamples, type Match, type Sample,
+  ctWithoutStudyUid, errorLines, findscu, findscuBatch, haveDcmtk, readSamples, SCU, sorted, startQrscp, startStorescp, storeWithStorescu, validSamples, type Match, type Sample,
 } from './qrscp-harness.js';
 
 const TOOLS_OK = haveDcmtk(['getscu', 'movescu', 'storescp', 'dcmconv']);
@@ -127,12 +127,7 @@ test('a file deleted behind the index\'s back while running: C-MOVE and C-GET se
 test('a data set the index cannot take (no Study Instance UID) is refused with C000, not A700 (out of resources), and leaves no file behind', { skip: skip || (!requireTool('dcmodify') && 'dcmodify not installed'), timeout: 60_000 }, async (t) => {
   // Regression: the index's refusal was answered A700 (a transient "out of resources" an SCU retries) and the file stayed, unindexed.
   const dir = await tempDir(t, 'netdicom-qrscp-refused-');
-  const [ct] = await readSamples([path.join(samplesDir(), 'valid', 'CT_small.dcm')]);
-  const bad = path.join(dir, 'no-study-uid.dcm');
-  await copyFile(ct!.file, bad);
-  await chmod(bad, 0o644);
-  const mod = await run('dcmodify', ['-nb', '-ea', '(0020,000d)', bad]);
-  assert.equal(mod.code, 0, errorLines(mod));
+  const { ct, bad } = await ctWithoutStudyUid(dir);
   const store = path.join(dir, 'store');
   const qr = await startQrscp(store);
   t.after(() => qr.stop());
@@ -144,7 +139,7 @@ test('a data set the index cannot take (no Study Instance UID) is refused with C
   assert.match(qr.output(), /no Study Instance UID/);
 
   // The same SOP Instance, intact, is then stored and found.
-  assert.deepEqual(await storeWithStorescu(qr.port, 'NETDICOM', [ct!]), []);
-  const found = await findscu(qr.port, 'NETDICOM', 'S', ['QueryRetrieveLevel=STUDY', `StudyInstanceUID=${ct!.StudyInstanceUID}`]);
+  assert.deepEqual(await storeWithStorescu(qr.port, 'NETDICOM', [ct]), []);
+  const found = await findscu(qr.port, 'NETDICOM', 'S', ['QueryRetrieveLevel=STUDY', `StudyInstanceUID=${ct.StudyInstanceUID}`]);
   assert.equal(found.matches.length, 1, found.log);
 });

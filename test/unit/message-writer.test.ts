@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_SEND_PDU, MessageWriter } from '../../services/dimse/message-writer.js';
 import { MessageAssembler } from '../../services/dimse/message-assembler.js';
 import { decodeCommandSet, encodeCommandSet, type CommandSet } from '../../services/dimse/command-set.js';
-import { decodePdu } from '../../transport/pdu-codec.js';
+import { decodePdu, pduBytes, type EncodedPdu } from '../../transport/pdu-codec.js';
 import type { PDataTfPdu } from '../../transport/pdu-types.js';
 
 const MAX = 16384;
@@ -13,12 +13,14 @@ const STORE_RQ: CommandSet = {
 };
 
 const pduLength = (b: Buffer) => b.readUInt32BE(2);
-const decodeAll = (bufs: Buffer[]) => bufs.map((b) => decodePdu(b) as PDataTfPdu);
+const decodeAll = (pdus: EncodedPdu[]) => pdus.map((p) => decodePdu(pduBytes(p)) as PDataTfPdu);
+/** The writer's PDUs as whole buffers. */
+const bytes = (pdus: EncodedPdu[]) => pdus.map(pduBytes);
 const data = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7 + 3) & 0xff));
 
 test('every fragment PDU has a PDU-length ≤ the peer Maximum Length, and exactly one PDV', () => {
   const w = new MessageWriter(MAX);
-  const pdus = w.dataset(1, data(3 * MAX + 17), true);
+  const pdus = bytes(w.dataset(1, data(3 * MAX + 17), true));
   for (const p of pdus) {
     assert.ok(pduLength(p) <= MAX, `PDU-length ${pduLength(p)}`);
     assert.equal(pduLength(p), p.length - 6);
@@ -29,7 +31,7 @@ test('every fragment PDU has a PDU-length ≤ the peer Maximum Length, and exact
 test('full fragments fill the PDU exactly: PDU-length = Maximum Length (PDV header 6 + data)', () => {
   const w = new MessageWriter(MAX);
   assert.equal(w.maxPdvData, MAX - 6);
-  const pdus = w.dataset(1, data(2 * MAX), true);
+  const pdus = bytes(w.dataset(1, data(2 * MAX), true));
   assert.equal(pduLength(pdus[0]!), MAX);
 });
 
@@ -37,7 +39,7 @@ test('a peer Maximum Length of 0 (unlimited) uses 1 MiB PDUs', () => {
   assert.equal(DEFAULT_SEND_PDU, 1 << 20);
   const w = new MessageWriter(0);
   assert.equal(w.maxPdvData, (1 << 20) - 6);
-  const pdus = w.dataset(1, Buffer.alloc((1 << 20) + 10), true);
+  const pdus = bytes(w.dataset(1, Buffer.alloc((1 << 20) + 10), true));
   assert.equal(pdus.length, 2);
   assert.equal(pduLength(pdus[0]!), 1 << 20);
   for (const p of pdus) assert.ok(pduLength(p) <= 1 << 20);
@@ -76,7 +78,7 @@ test('data set fragments have the command bit clear', () => {
 
 test('an empty data set with last=true is one PDU with an empty last PDV; with last=false, nothing', () => {
   const w = new MessageWriter(MAX);
-  const [only, ...rest] = w.dataset(1, Buffer.alloc(0), true);
+  const [only, ...rest] = bytes(w.dataset(1, Buffer.alloc(0), true));
   assert.equal(rest.length, 0);
   assert.deepEqual(decodePdu(only!), { type: 'P-DATA-TF', pdvs: [{ pcId: 1, isCommand: false, isLast: true, data: Buffer.alloc(0) }] });
   assert.deepEqual(w.dataset(1, Buffer.alloc(0), false), []);
@@ -92,8 +94,8 @@ for (const [label, size, expectedPdus] of [
   test(`writer + assembler round trip, data set of ${label} bytes (${size}), in ${expectedPdus} data PDU(s)`, () => {
     const w = new MessageWriter(MAX);
     const payload = data(size);
-    const cmdPdus = w.command(1, STORE_RQ);
-    const dataPdus = w.dataset(1, payload, true);
+    const cmdPdus = bytes(w.command(1, STORE_RQ));
+    const dataPdus = bytes(w.dataset(1, payload, true));
     assert.equal(dataPdus.length, expectedPdus);
     for (const p of [...cmdPdus, ...dataPdus]) assert.ok(pduLength(p) <= MAX);
 
@@ -124,7 +126,7 @@ for (const [label, size, expectedPdus] of [
 test('a data set written in several streamed pieces reassembles, last flag only on the final piece', () => {
   const w = new MessageWriter(MAX);
   const payload = data(2 * MAX + 100);
-  const pdus = [...w.dataset(1, payload.subarray(0, 5000), false), ...w.dataset(1, payload.subarray(5000), true)];
+  const pdus = bytes([...w.dataset(1, payload.subarray(0, 5000), false), ...w.dataset(1, payload.subarray(5000), true)]);
   const decoded = decodeAll(pdus);
   assert.deepEqual(Buffer.concat(decoded.map((p) => p.pdvs[0]!.data)), payload);
   assert.deepEqual(decoded.map((p) => p.pdvs[0]!.isLast), decoded.map((_, i) => i === decoded.length - 1));
