@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import { readPart10Info, type Part10Info } from '../services/storage/part10-reader.js';
 import { contextsForFiles } from '../services/scu/file-source.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
@@ -33,9 +32,7 @@ export function storescuCommand(): Command {
         }
       }
       if (files.length === 0 && failed === 0) errorLine('storescu', `no files to send in ${paths.join(', ')}`);
-      const bar = process.stderr.isTTY && files.length > 1
-        ? new cliProgress.SingleBar({ format: 'storescu [{bar}] {value}/{total} files | {rate} files/s | {mbps} MB/s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
-        : undefined;
+      const bar = process.stderr.isTTY && files.length > 1 ? await progressBar() : undefined;
       bar?.start(files.length, 0, { rate: '0', mbps: '0' });
       let sent = 0;
       let bytes = 0;
@@ -90,6 +87,12 @@ export function storescuCommand(): Command {
       process.stderr.write(`storescu: ${sent} sent, ${failed} failed in ${secs.toFixed(2)} s (${(sent / Math.max(secs, 0.001)).toFixed(1)} files/s, ${(bytes / 1e6 / Math.max(secs, 0.001)).toFixed(1)} MB/s)\n`);
       await s.finish(failed > 0 || sent === 0 ? 1 : 0);
     });
+}
+
+/** A progress bar on stderr (a terminal only: cli-progress is loaded just then). */
+async function progressBar() {
+  const { default: cliProgress } = await import('cli-progress');
+  return new cliProgress.SingleBar({ format: 'storescu [{bar}] {value}/{total} files | {rate} files/s | {mbps} MB/s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
 }
 
 /** Files under the given paths, folders walked recursively in name order. Synchronous: nothing else runs before the first association. */

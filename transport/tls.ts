@@ -9,8 +9,12 @@
  * Nagle off (TCP_NODELAY): PDUs are written whole.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
+
+/** node:tls, loaded on first use: most associations are plain TCP, and it costs start-up time of every app. */
+const loadTls = (): typeof tls => createRequire(import.meta.url)('node:tls') as typeof tls;
 
 /** PEM text or bytes; several CA certificates may be given as a list. */
 export type Pem = string | Buffer;
@@ -83,7 +87,7 @@ export function createTransportServer(o: TransportServerOptions): net.Server {
   }
   const t = o.tls;
   const rejectUnauthorized = t.rejectUnauthorized ?? true;
-  const server = tls.createServer({
+  const server = loadTls().createServer({
     cert: t.cert,
     key: t.key,
     ...(t.ca !== undefined ? { ca: t.ca } : {}),
@@ -123,7 +127,7 @@ export function connectTransport(o: { host: string; port: number; tls?: ClientTl
   if (!o.tls) return net.connect({ host: o.host, port: o.port, noDelay: true });
   const t = o.tls;
   const servername = t.servername ?? (net.isIP(o.host) ? undefined : o.host);
-  const socket = tls.connect({
+  const socket = loadTls().connect({
     host: o.host,
     port: o.port,
     ...(t.ca !== undefined ? { ca: t.ca } : {}),
@@ -140,7 +144,7 @@ export function connectTransport(o: { host: string; port: number; tls?: ClientTl
 
 /** The event by which a socket from connectTransport says it may carry PDUs (Evt2). */
 export function readyEvent(socket: net.Socket): 'connect' | 'secureConnect' {
-  return socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect';
+  return (socket as Partial<tls.TLSSocket>).encrypted === true ? 'secureConnect' : 'connect';
 }
 
 /** Reads a PEM file for a CLI option; throws "cannot read --tls-cert FILE: ENOENT". */
