@@ -7,7 +7,13 @@ export type { ProposedContext, Timeouts } from './services/scu/client-associatio
 export * from './services/scu/errors.js';
 export { cEchoScp } from './services/verification/c-echo-scp.js';
 export { cStoreScp } from './services/storage/c-store-scp.js';
-export type { StoredInstance, StorageScpOptions } from './services/storage/c-store-scp.js';
+export type { ReceivedInstance, Stored, StoredInstance, StorageScpOptions } from './services/storage/c-store-scp.js';
+export { cFindScp } from './services/query-retrieve/c-find-scp.js';
+export { cGetScp } from './services/query-retrieve/c-get-scp.js';
+export { cMoveScp } from './services/query-retrieve/c-move-scp.js';
+export type { MoveDestination, MoveScpOptions } from './services/query-retrieve/c-move-scp.js';
+export { InstanceIndex } from './services/query-retrieve/index-db.js';
+export { checkAeTitle, InvalidAeTitleError } from './services/acse/ae-title.js';
 export { readPart10Info, Part10Error } from './services/storage/part10-reader.js';
 export type { Part10Info } from './services/storage/part10-reader.js';
 export type { DimseService, ServiceInput, ServiceEvent, ServiceOutput } from './services/dimse/service.js';

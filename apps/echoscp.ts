@@ -14,6 +14,6 @@ export function echoscpCommand(): Command {
     .argument('<port>', 'TCP port to listen on', (v) => parsePort(v, true))
     .action(async (port: number, opts: ScpCliOptions) => {
       const log = cliLogger({ name: 'echoscp', verbose: opts.verbose, debug: opts.debug });
-      await runScp({ port, bindAddress: opts.bindAddress, ...(opts.inspect !== undefined ? { inspect: opts.inspect } : {}), ...scpRunSecurityOf(opts), ae: aeFromOptions(opts), services: [cEchoScp()], log });
+      await runScp({ port, bindAddress: opts.bindAddress, ...(opts.inspect !== undefined ? { inspect: opts.inspect } : {}), debug: opts.debug === true, ...scpRunSecurityOf(opts), ae: aeFromOptions(opts), services: [cEchoScp()], log });
     });
 }

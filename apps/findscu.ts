@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { ExplicitVRLittleEndian, ImplicitVRLittleEndian } from '../services/registry/uids.js';
+import { keywordOfTag } from '../services/dimse/dataset-codec.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
-import { MODELS, type QueryModel } from '../services/scu/scu-association.js';
+import { MODELS, type CFindResult, type QueryModel } from '../services/scu/scu-association.js';
 import { collectKeys, formatIdentifier, queryFromKeys } from './query-keys.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf, type ScuCliOptions } from './scu-options.js';
 
@@ -34,7 +35,7 @@ export function findscuCommand(): Command {
             n++;
             process.stdout.write(o.json ? `${JSON.stringify(r.identifier)}\n` : `Match ${n}:\n${formatIdentifier(r.identifier)}\n`);
           } else if (statusCategory(r.status) !== 'success') {
-            errorLine('findscu', `C-FIND final status ${statusText(r.status)}`);
+            errorLine('findscu', `C-FIND final status ${statusText(r.status)}${statusDetail(r)}`);
             code = 1;
           }
         }
@@ -46,6 +47,24 @@ export function findscuCommand(): Command {
       }
       await s.finish(code);
     });
+}
+
+/**
+ * What the peer said about a failure, as dcmtk shows a response's status
+ * detail: `; Error Comment: …; Offending Element: (gggg,eeee) Keyword`, or ''.
+ * Control characters in the peer's comment are printed as `?`.
+ */
+export function statusDetail(r: Pick<CFindResult, 'errorComment' | 'offendingElement'>): string {
+  let out = r.errorComment ? `; Error Comment: ${r.errorComment.replace(/[\x00-\x1f\x7f-\x9f]/g, '?')}` : '';
+  if (r.offendingElement?.length) out += `; Offending Element: ${r.offendingElement.map(formatTag).join(', ')}`;
+  return out;
+}
+
+function formatTag(tag: number): string {
+  const hex = (tag >>> 0).toString(16).padStart(8, '0');
+  const name = `(${hex.slice(0, 4)},${hex.slice(4)})`;
+  const keyword = keywordOfTag(hex);
+  return keyword ? `${name} ${keyword}` : name;
 }
 
 /** -k, -P, -S shared by findscu, getscu and movescu. */

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { mkdir } from 'node:fs/promises';
+import { checkAeTitle } from '../services/acse/ae-title.js';
 import { join, resolve } from 'node:path';
 import { ApplicationEntity, IMPLEMENTATION_VERSION_NAME } from '../services/application-entity.js';
 import { InstanceIndex } from '../services/query-retrieve/index-db.js';
@@ -7,11 +7,12 @@ import { cFindScp } from '../services/query-retrieve/c-find-scp.js';
 import { cGetScp } from '../services/query-retrieve/c-get-scp.js';
 import { cMoveScp, type MoveDestination } from '../services/query-retrieve/c-move-scp.js';
 import { cStoreScp } from '../services/storage/c-store-scp.js';
-import { cleanTempDir } from '../services/storage/durable-file.js';
 import { cEchoScp } from '../services/verification/c-echo-scp.js';
-import { parsePort, parsePositiveInt, parseMaxPdu } from './args.js';
-import { startInspector } from './inspect-option.js';
+import { aeTitles, parsePort, parsePositiveInt, parseMaxPdu } from './args.js';
+import { appInspector } from './inspect-option.js';
 import { cliLogger } from './logger.js';
+import { exitOnSignal } from './scp-runner.js';
+import { prepareStorageDir } from './storage-dir.js';
 import { loadConfig, parseHostPort, parseMoveDest, type QrscpConfig } from './qrscp-config.js';
 import { collectKeys } from './query-keys.js';
 import { inspectOptions, scpAeSecurityOf, scpRunSecurityOf, scpSecurityOptions, type InspectCliOptions, type ScpSecurityCliOptions } from './security-options.js';
@@ -43,9 +44,9 @@ export function qrscpCommand(): Command {
   return inspectOptions(scpSecurityOptions(new Command('qrscp')))
     .description('Query/Retrieve SCP: store, index, find, get and move (Patient and Study Root)')
     .argument('[port]', 'TCP port to listen on (default 11112)', (v) => parsePort(v, true))
-    .addOption(new Option('--aetitle <aet>', 'our AE title (-aet; default NETDICOM)'))
+    .addOption(new Option('--aetitle <aet>', 'our AE title (-aet; default NETDICOM)').argParser(checkAeTitle))
     .addOption(new Option('--output-directory <dir>', 'storage folder (-od; default ./dicom-store)'))
-    .option('--db <path>', 'SQLite index (default: DIR/.netdicom-index.sqlite)')
+    .option('--db <path>', 'SQLite index (default: DIR/.netdicom-index.sqlite; :memory: keeps it in memory, rebuilt from DIR at start)')
     .option('--move-dest <spec>', 'C-MOVE destination AET=HOST:PORT (repeatable)', collectKeys, [])
     .option('-c, --config <file>', 'JSON configuration file (see examples/qrscp.config.json)')
     .addOption(new Option('--bind-address <addr>', 'address to listen on (-ba; default 0.0.0.0)'))
@@ -53,7 +54,7 @@ export function qrscpCommand(): Command {
     .addOption(new Option('--acse-timeout <s>', 'ARTIM / ACSE timeout in seconds (-ta)').argParser(parsePositiveInt('timeout')))
     .addOption(new Option('--dimse-timeout <s>', 'DIMSE timeout for C-MOVE sub-associations, seconds (-td)').argParser(parsePositiveInt('timeout')))
     .option('--require-called-aet', 'reject associations whose called AE title is not ours')
-    .option('--allow-calling-aet <aet...>', 'only these calling AE titles may associate')
+    .option('--allow-calling-aet <aet...>', 'only these calling AE titles may associate', aeTitles)
     .addOption(new Option('--max-associations <n>', 'concurrent associations').argParser(parsePositiveInt('max associations')))
     .option('--inspect <port>', 'serve the live inspector on http://127.0.0.1:PORT', (v) => parsePort(v, true))
     .option('-v, --verbose', 'log associations and operations')
@@ -65,21 +66,20 @@ export function qrscpCommand(): Command {
       const aeTitle = o.aetitle ?? cfg.aeTitle ?? 'NETDICOM';
       const dir = resolve(o.outputDirectory ?? cfg.storageDir ?? './dicom-store');
       // The config's databasePath indexes the config's storageDir: -od on the command line moves the default index with the folder.
-      const dbPath = resolve(o.db ?? (o.outputDirectory === undefined ? cfg.databasePath : undefined) ?? join(dir, '.netdicom-index.sqlite'));
+      const db = o.db ?? (o.outputDirectory === undefined ? cfg.databasePath : undefined) ?? join(dir, '.netdicom-index.sqlite');
+      const dbPath = db === ':memory:' ? db : resolve(db);
       const destinations = new Map<string, MoveDestination>(Object.entries(cfg.moveDestinations ?? {}).map(([k, v]) => [k, parseHostPort(v, `moveDestinations.${k}`)]));
       for (const spec of o.moveDest) destinations.set(...parseMoveDest(spec));
       const timeouts = cfg.timeouts ?? {};
       const allowed = o.allowCallingAet ?? cfg.allowedCallingAETitles;
 
-      await mkdir(dir, { recursive: true });
-      const cleaned = await cleanTempDir(dir);
-      if (cleaned) log.warn({ cleaned }, 'removed partial files left by an interrupted run');
+      await prepareStorageDir(dir, log);
       const index = InstanceIndex.open(dbPath, log, aeTitle);
       const rec = index.reconcile(dir);
       log.info({ dir, db: dbPath, instances: index.count(), ...rec }, 'index ready');
 
       const inspectPort = o.inspect ?? cfg.inspectPort;
-      const insp = inspectPort !== undefined ? await startInspector(inspectPort, log, security.inspectAt.host, security.inspectAt.token) : undefined;
+      const insp = await appInspector({ port: inspectPort, debug: o.debug, host: security.inspectAt.host, token: security.inspectAt.token }, log);
       const ae = new ApplicationEntity({
         aeTitle,
         maxPduLength: o.maxPdu ?? cfg.maxPduLength ?? 1 << 20,
@@ -89,7 +89,7 @@ export function qrscpCommand(): Command {
         maxAssociations: o.maxAssociations ?? cfg.maxAssociations ?? 64,
         ...scpAeSecurityOf(o),
         log,
-        ...(insp ? { inspector: insp.inspector } : {}),
+        ...(insp.inspector ? { inspector: insp.inspector } : {}),
       });
       const subTimeouts = {
         connectMs: (timeouts.connect ?? 10) * 1000,
@@ -113,18 +113,10 @@ export function qrscpCommand(): Command {
       const server = await ae.listen({ port: port ?? cfg.port ?? 11112, host: o.bindAddress ?? cfg.bindAddress ?? '0.0.0.0' });
       const tlsServer = security.tls ? await ae.listen({ port: security.tls.port, host: o.bindAddress ?? cfg.bindAddress ?? '0.0.0.0', tls: security.tls.options }) : undefined;
       process.stderr.write(`qrscp: ${aeTitle} listening on port ${server.port}${tlsServer ? ` and TLS port ${tlsServer.port}` : ''}, storing in ${dir}\n`);
-      let stopping = false;
-      const stop = async () => {
-        if (stopping) return;
-        stopping = true;
-        const force = setTimeout(() => process.exit(0), 3000).unref();
+      exitOnSignal(log, async () => {
         await Promise.all([server.close(), tlsServer?.close()]);
-        await insp?.server.close();
+        await insp.server?.close();
         index.close();
-        clearTimeout(force);
-        process.exit(0);
-      };
-      process.on('SIGTERM', () => void stop());
-      process.on('SIGINT', () => void stop());
+      });
     });
 }

@@ -1,11 +1,11 @@
+import { checkAeTitle } from '../services/acse/ae-title.js';
 import { Option, type Command } from 'commander';
 import type { Logger } from 'pino';
 import { ApplicationEntity } from '../services/application-entity.js';
 import type { Timeouts } from '../services/scu/client-association.js';
 import type { Inspector } from '../visualize/inspector.js';
-import type { InspectorServer } from '../visualize/server.js';
 import { parsePort, parsePositiveInt, parseMaxPdu } from './args.js';
-import { startInspector } from './inspect-option.js';
+import { appInspector } from './inspect-option.js';
 import { cliLogger } from './logger.js';
 import { inspectAddressOf, inspectOptions, scuConnectionOf, scuSecurityOptions, type InspectCliOptions, type ScuSecurityCliOptions } from './security-options.js';
 
@@ -27,8 +27,8 @@ export function scuOptions(cmd: Command, defaultAet: string): Command {
   return inspectOptions(scuSecurityOptions(cmd))
     .argument('<addr>', 'peer host name or address')
     .argument('<port>', 'peer TCP port', (v) => parsePort(v))
-    .addOption(new Option('--aetitle <aet>', 'our (calling) AE title (-aet)').default(defaultAet))
-    .addOption(new Option('--call <aet>', 'the peer\'s (called) AE title (-aec)').default('ANY-SCP'))
+    .addOption(new Option('--aetitle <aet>', 'our (calling) AE title (-aet)').default(defaultAet).argParser(checkAeTitle))
+    .addOption(new Option('--call <aet>', 'the peer\'s (called) AE title (-aec)').default('ANY-SCP').argParser(checkAeTitle))
     .addOption(new Option('--max-pdu <bytes>', 'Maximum Length we accept (-pdu)').default(1 << 20).argParser(parseMaxPdu))
     .addOption(new Option('--connection-timeout <s>', 'TCP connect timeout in seconds (-to)').default(10).argParser(parsePositiveInt('timeout')))
     .addOption(new Option('--acse-timeout <s>', 'association/release response timeout in seconds (-ta)').default(30).argParser(parsePositiveInt('timeout')))
@@ -56,11 +56,9 @@ export interface ScuSession {
 /** Sets up the logger, the optional inspector and an AE for an SCU app. */
 export async function scuSession(name: string, o: ScuCliOptions): Promise<ScuSession> {
   const log = cliLogger({ name, verbose: o.verbose, debug: o.debug });
-  let server: InspectorServer | undefined;
-  let inspector: Inspector | undefined;
   const connection = scuConnectionOf(o);
   const at = inspectAddressOf(o);
-  if (o.inspect !== undefined) ({ inspector, server } = await startInspector(o.inspect, log, at.host, at.token));
+  const { inspector, server } = await appInspector({ port: o.inspect, debug: o.debug, host: at.host, token: at.token }, log);
   const ae = new ApplicationEntity({ aeTitle: o.aetitle, maxPduLength: o.maxPdu, log, ...(inspector ? { inspector } : {}) });
   return {
     ae,

@@ -1,12 +1,11 @@
 import { Command, Option } from 'commander';
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cStoreScp } from '../services/storage/c-store-scp.js';
-import { cleanTempDir } from '../services/storage/durable-file.js';
 import { cEchoScp } from '../services/verification/c-echo-scp.js';
 import { IMPLEMENTATION_VERSION_NAME } from '../services/application-entity.js';
 import { parsePort } from './args.js';
 import { cliLogger } from './logger.js';
+import { prepareStorageDir } from './storage-dir.js';
 import { runScp } from './scp-runner.js';
 import { scpOptions, type ScpCliOptions } from './scp-options.js';
 import { scpAeSecurityOf, scpRunSecurityOf } from './security-options.js';
@@ -21,13 +20,12 @@ export function storescpCommand(): Command {
     .action(async (port: number, opts: ScpCliOptions & { outputDirectory: string; promiscuous?: boolean }) => {
       const log = cliLogger({ name: 'storescp', verbose: opts.verbose, debug: opts.debug });
       const dir = resolve(opts.outputDirectory);
-      await mkdir(dir, { recursive: true });
-      const cleaned = await cleanTempDir(dir);
-      if (cleaned) log.warn({ cleaned }, 'removed partial files left by an earlier run');
+      await prepareStorageDir(dir, log);
       await runScp({
         port,
         bindAddress: opts.bindAddress,
         ...(opts.inspect !== undefined ? { inspect: opts.inspect } : {}),
+        debug: opts.debug === true,
         ...scpRunSecurityOf(opts),
         ae: aeFromOptions(opts),
         services: [cEchoScp(), cStoreScp({ dir, implementationVersionName: IMPLEMENTATION_VERSION_NAME, promiscuous: opts.promiscuous === true })],

@@ -210,7 +210,9 @@ export class Association implements UpperLayerIo {
   private primitive(ev: UpperLayerEvent): void {
     const state = this.state;
     if (state === 'stopped' || !primitiveAllowed(state, ev.type)) {
-      this.log.warn({ state, evt: ev.type }, 'local primitive refused: no PS3.8 Table 9-10 cell');
+      // After the end it is a race with the peer (e.g. its close beat our A-RELEASE-RP), not a fault.
+      if (state === 'stopped') this.log.debug({ evt: ev.type }, 'local primitive after the association ended: ignored');
+      else this.log.warn({ state, evt: ev.type }, 'local primitive refused: no PS3.8 Table 9-10 cell');
       throw new InvalidPrimitiveError(state, ev.type);
     }
     this.send(ev);

@@ -1,3 +1,4 @@
+import { checkAeTitle } from './acse/ae-title.js';
 import type { Socket } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { Association } from '../machines/association.js';
@@ -89,7 +90,7 @@ export class ApplicationEntity {
   private acceptorCount = 0;
 
   constructor(readonly opts: AEOptions) {
-    this.aeTitle = opts.aeTitle;
+    this.aeTitle = checkAeTitle(opts.aeTitle);
     this.log = opts.log ?? pino({ level: 'silent' });
     this.maxPduLength = opts.maxPduLength ?? 1 << 20;
     this.artimMs = opts.artimMs ?? 30_000;
@@ -122,7 +123,7 @@ export class ApplicationEntity {
       host: o.host,
       port: o.port,
       callingAETitle: this.aeTitle,
-      calledAETitle: o.calledAETitle ?? 'ANY-SCP',
+      calledAETitle: checkAeTitle(o.calledAETitle ?? 'ANY-SCP'),
       contexts: o.contexts,
       ...(o.roles ? { roles: o.roles } : {}),
       ...(o.userIdentity ? { userIdentity: toUserIdentityRq(o.userIdentity) } : {}),
@@ -190,7 +191,7 @@ export class ApplicationEntity {
       void assoc.done.then(() => {
         live.delete(id);
         this.acceptorCount--;
-        log.debug({ ending: assoc.ending }, 'association ended');
+        log.info({ ending: assoc.ending }, 'association ended');
       });
       assoc.transportConnected();
     };

@@ -3,7 +3,7 @@ import { CommandField } from '../dimse/commands.js';
 import { decodeDataset, encodeDataset } from '../dimse/dataset-codec.js';
 import type { DimseService, ServiceEvent, ServiceInput } from '../dimse/service.js';
 import { Status, statusText } from '../dimse/status.js';
-import { modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
+import { failureFields, modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
 
 /** Pending responses sent per turn of the event loop, so a C-CANCEL can get in between. */
 const BATCH = 32;
@@ -23,13 +23,13 @@ export function cFindScp(index: QueryIndex): DimseService {
       const { command, log, transferSyntax } = input;
       let cancelled = false;
       let done = false;
-      const respond = (status: number, identifier?: Buffer, errorComment?: string) => {
+      const respond = (status: number, identifier?: Buffer, failure?: unknown) => {
         done = status !== Status.Pending;
         sendBack({
           type: 'RESPONSE', id: input.opId, final: done, ...(identifier ? { dataset: identifier } : {}),
           command: {
             CommandField: CommandField['C-FIND-RSP'], MessageIDBeingRespondedTo: command.MessageID as number,
-            AffectedSOPClassUID: input.abstractSyntax, Status: status, ...(errorComment ? { ErrorComment: errorComment.slice(0, 64) } : {}),
+            AffectedSOPClassUID: input.abstractSyntax, Status: status, ...(failure === undefined ? {} : failureFields(failure)),
           },
         });
       };
@@ -44,7 +44,7 @@ export function cFindScp(index: QueryIndex): DimseService {
       } catch (err) {
         const status = statusOf(err);
         log.warn({ status: statusText(status), err: (err as Error).message }, 'C-FIND refused');
-        respond(status, undefined, (err as Error).message);
+        respond(status, undefined, err);
         return () => {};
       }
       let i = 0;

@@ -6,7 +6,7 @@ import { statusText } from '../dimse/status.js';
 import { isStorageSopClass, uidName } from '../registry/uids.js';
 import { planSend } from '../scu/file-source.js';
 import { readPart10Info } from '../storage/part10-reader.js';
-import { modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
+import { failureFields, modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
 import { RetrieveProgress, RSP } from './retrieve-progress.js';
 
 /**
@@ -42,7 +42,7 @@ export function cGetScp(index: QueryIndex): DimseService {
           files = index.instances(decodeDataset(input.dataset ?? Buffer.alloc(0), input.transferSyntax), modelOf(input.abstractSyntax)!);
         } catch (err) {
           const p = new RetrieveProgress(0, RSP.get, command, input.abstractSyntax, input.transferSyntax);
-          const f = p.final(false, (err as Error).message);
+          const f = p.final(false, failureFields(err));
           f.command.Status = statusOf(err);
           return send(f, true);
         }

@@ -8,7 +8,7 @@ import type { ProposedContext } from '../scu/client-association.js';
 import { contextsForFiles } from '../scu/file-source.js';
 import type { ScuAssociation } from '../scu/scu-association.js';
 import { readPart10Info, type Part10Info } from '../storage/part10-reader.js';
-import { modelOf, qrServiceBase, statusOf, type IndexedFile, type QueryIndex } from './query-service.js';
+import { failureFields, modelOf, qrServiceBase, statusOf, type IndexedFile, type QueryIndex } from './query-service.js';
 import { RetrieveProgress, RSP } from './retrieve-progress.js';
 
 export interface MoveDestination {
@@ -44,7 +44,7 @@ export function cMoveScp(o: MoveScpOptions): DimseService {
       });
       const send = (r: { command: CommandSet; dataset?: Buffer }, final: boolean) =>
         !stopped && sendBack({ type: 'RESPONSE', id: input.opId, final, command: r.command, ...(r.dataset ? { dataset: r.dataset } : {}) });
-      const fail = (status: number, why: string) => {
+      const fail = (status: number, why: string | Partial<CommandSet>) => {
         const f = new RetrieveProgress(0, RSP.move, command, input.abstractSyntax, input.transferSyntax).final(false, why);
         f.command.Status = status;
         send(f, true);
@@ -60,7 +60,7 @@ export function cMoveScp(o: MoveScpOptions): DimseService {
         try {
           files = o.index.instances(decodeDataset(input.dataset ?? Buffer.alloc(0), input.transferSyntax), modelOf(input.abstractSyntax)!);
         } catch (err) {
-          return fail(statusOf(err), (err as Error).message);
+          return fail(statusOf(err), failureFields(err));
         }
         const progress = new RetrieveProgress(files.length, RSP.move, command, input.abstractSyntax, input.transferSyntax);
         log.info({ instances: files.length, moveDestination: destAet }, 'C-MOVE');

@@ -9,13 +9,18 @@ export const QueryStatus = {
 } as const;
 
 /**
- * A query the index cannot answer. `status` is the DIMSE status to send, and
- * `message` goes into the response's Error Comment (0000,0902).
+ * A query the index cannot answer. `status` is the DIMSE status to send,
+ * `message` goes into the response's Error Comment (0000,0902) and
+ * `offendingElement`, when known, into Offending Element (0000,0901)
+ * (PS3.4 Table C.4-1: both belong to A900 and C000). Write `message` to fit
+ * an Error Comment as it is: at most 64 characters (ERROR_COMMENT_MAX), a
+ * section reference only when it fits.
  */
 export class QueryError extends NetdicomError {
   constructor(
     readonly status: number,
     message: string,
+    readonly offendingElement?: number,
   ) {
     super('ERR_QR_QUERY', message);
   }

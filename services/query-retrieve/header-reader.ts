@@ -48,7 +48,7 @@ export function readHeader(path: string, wanted: ReadonlySet<number>, lastTag: n
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    throw new IndexFileError(`cannot open ${path}: ${(err as Error).message}`);
+    throw new IndexFileError(`${path}: cannot be opened (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   try {
     const fileSize = fstatSync(fd).size;
@@ -96,7 +96,7 @@ export function parseHeader(
     throw new IndexFileError(`${path}: too short to be DICOM`);
   }
   const ts = meta.get(0x0010) || fallbackTs || inferTransferSyntax(buf, offset);
-  if (!ts) throw new IndexFileError(`${path}: no File Meta Information and the data set encoding cannot be recognised`);
+  if (!ts) throw new IndexFileError(`${path}: no File Meta Information; data set encoding not recognised`);
   let data = buf;
   if (ts === DeflatedLE) {
     if (!complete) throw new ShortBuffer();

@@ -131,9 +131,10 @@ export class InstanceIndex {
    * schema version is emptied and one that is not a database is moved aside
    * (`<dbPath>.corrupt-<time>`); `reconcile` then refills it from the files.
    * `retrieveAETitle`, when given, is returned in every C-FIND match.
+   * `:memory:` (SQLite's name) keeps the index in memory, rebuilt from the files at each start.
    */
   static open(dbPath: string, log: Logger, retrieveAETitle?: string): InstanceIndex {
-    const path = resolve(dbPath);
+    const path = dbPath === ':memory:' ? dbPath : resolve(dbPath);
     let db: Database.Database;
     try {
       db = InstanceIndex.prepareDb(path, log);

@@ -7,6 +7,14 @@ import { normalizeDate, normalizeTime, trimUid } from './values.js';
  * condition with bound parameters. User values only ever travel as
  * parameters; the SQL text holds nothing but the column names given by the
  * attribute table and fixed operators.
+ *
+ * Every key is matched on its own, a Date (DA) and a Time (TM) too: a
+ * StudyTime range matches the time of day whatever the StudyDate (PS3.4
+ * C.2.2.2.5, "in the absence of Extended Negotiation"). Combined date-time
+ * matching of a DA/TM pair applies only when the acceptor agreed to it in
+ * the SOP Class Extended Negotiation sub-item (PS3.4 C.5.1.1.2, Table C.5-2,
+ * byte 2 "Date-time matching"); our acceptor answers no extended negotiation
+ * (services/acse/negotiate.ts), so it is never agreed and never performed.
  */
 
 /** A WHERE condition and its bound parameters, in order. */
@@ -113,11 +121,16 @@ function isRange(rule: 'date' | 'time', v: string): boolean {
   return !(rule === 'date' && v.split('-').length > 2 && normalizeDate(v) !== undefined);
 }
 
-/** Range Matching (C.2.2.2.5), inclusive; a TM end is taken to the end of its precision (`-10` includes 10:59). */
+/**
+ * Range Matching (C.2.2.2.5), inclusive; a TM end is taken to the end of its
+ * precision (`-10` includes 10:59:59.999999, `-120000` 12:00:00.999999). TM
+ * ranges compare times within a day; one crossing midnight (`2200-0200`)
+ * matches nothing, as the standard does not support it.
+ */
 function rangeValue(keyword: string, rule: 'date' | 'time', column: string, v: string): SqlFragment {
   const parts = v.split('-');
   if (parts.length !== 2 || (parts[0] === '' && parts[1] === '')) {
-    throw new QueryError(QueryStatus.UnableToProcess, `${keyword} range is not of the form a-b, -b or a-`);
+    throw new QueryError(QueryStatus.UnableToProcess, `${keyword} range must be a-b, -b or a- (C.2.2.2.5)`);
   }
   const [lo, hi] = parts.map((p) => p.trim());
   const norm = (s: string, end: boolean): string => {

@@ -52,10 +52,10 @@ export function planQuery(query: NaturalDataset, model: QueryModel): QueryPlan {
     const key = UNIQUE_KEY[LEVELS[l]];
     const values = queryValues(query[key]);
     if (values.length === 0) {
-      throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, `${key} is required at ${level} level in ${modelName(model)} (C.4.1.2.2)`);
+      throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, `${level} level needs a ${key} value (C.4.1.2.2)`, tagOf(key));
     }
     if (l === 0 && (values.length > 1 || /[*?]/.test(values[0]))) {
-      throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, `PatientID must be a single value at ${level} level in ${modelName(model)}`);
+      throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, `${level} level needs one PatientID, without wildcards (C.4.1.2.2)`, tagOf(key));
     }
   }
   const where: SqlFragment[] = [];
@@ -69,7 +69,7 @@ export function planQuery(query: NaturalDataset, model: QueryModel): QueryPlan {
       continue;
     }
     returns.push({ keyword, attribute });
-    const cond = condition(attribute, queryValues(query[keyword]));
+    const cond = withOffendingElement(attribute, () => condition(attribute, queryValues(query[keyword])));
     if (cond) where.push(cond);
   }
   const unique = UNIQUE_KEY[level];
@@ -79,18 +79,35 @@ export function planQuery(query: NaturalDataset, model: QueryModel): QueryPlan {
 
 function levelOf(query: NaturalDataset, model: QueryModel): Level {
   const [given] = queryValues(query.QueryRetrieveLevel);
-  if (given === undefined) throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, 'QueryRetrieveLevel (0008,0052) is missing');
+  if (given === undefined) throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, 'QueryRetrieveLevel (0008,0052) is missing', QUERY_RETRIEVE_LEVEL);
   const level = given.toUpperCase() as Level;
   if (!LEVELS.includes(level)) {
-    throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, `QueryRetrieveLevel "${given.slice(0, 16)}" is not PATIENT, STUDY, SERIES or IMAGE`);
+    throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, 'QueryRetrieveLevel must be PATIENT, STUDY, SERIES or IMAGE', QUERY_RETRIEVE_LEVEL);
   }
   if (model === 'study' && level === 'PATIENT') {
-    throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, 'PATIENT level is not part of Study Root (C.6.2)');
+    throw new QueryError(QueryStatus.IdentifierDoesNotMatchSopClass, 'PATIENT level is not part of Study Root (C.6.2)', QUERY_RETRIEVE_LEVEL);
   }
   return level;
 }
 
-const modelName = (model: QueryModel): string => (model === 'patient' ? 'Patient Root' : 'Study Root');
+/** Query/Retrieve Level (0008,0052). */
+const QUERY_RETRIEVE_LEVEL = 0x00080052;
+
+/** The tag of a stored attribute (the unique keys are all stored). */
+const tagOf = (keyword: string): number | undefined => {
+  const a = ATTRIBUTE_BY_KEYWORD.get(keyword);
+  return a && isStored(a) ? a.tag : undefined;
+};
+
+/** Runs `f`; a QueryError it throws without an Offending Element gets the attribute's tag. */
+function withOffendingElement<T>(attribute: IndexAttribute, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (!(err instanceof QueryError) || err.offendingElement !== undefined) throw err;
+    throw new QueryError(err.status, err.message, tagOf(attribute.keyword));
+  }
+}
 
 function condition(attribute: IndexAttribute, values: string[]): SqlFragment | undefined {
   if (isStored(attribute)) return matchCondition(attribute.keyword, attribute.vr, attribute.column, values);

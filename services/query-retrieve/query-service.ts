@@ -1,4 +1,5 @@
 import type { NaturalDataset } from '../dimse/dataset-codec.js';
+import { errorComment } from '../dimse/error-comment.js';
 import type { QueryModel } from '../scu/scu-association.js';
 import {
   PatientRootQueryRetrieveInformationModelFind, PatientRootQueryRetrieveInformationModelGet, PatientRootQueryRetrieveInformationModelMove,
@@ -48,6 +49,16 @@ export function qrServiceBase(op: 'find' | 'get' | 'move') {
     acceptsTransferSyntax: isUncompressed,
     dataset: 'buffer' as const,
   };
+}
+
+/**
+ * The Error Comment (0000,0902) and, for a QueryError that names one, the
+ * Offending Element (0000,0901) of a failed query's final response.
+ */
+export function failureFields(err: unknown): { ErrorComment?: string; OffendingElement?: number[] } {
+  const comment = errorComment(err instanceof Error ? err.message : String(err));
+  const tag = (err as { offendingElement?: unknown }).offendingElement;
+  return { ...(comment ? { ErrorComment: comment } : {}), ...(typeof tag === 'number' ? { OffendingElement: [tag] } : {}) };
 }
 
 /** The DIMSE status an index error carries, or C000 (unable to process). */

@@ -1,6 +1,7 @@
 import { CommandField } from '../dimse/commands.js';
 import type { CommandSet } from '../dimse/command-set.js';
 import { encodeDataset } from '../dimse/dataset-codec.js';
+import { errorComment } from '../dimse/error-comment.js';
 import { Status, statusCategory } from '../dimse/status.js';
 
 /**
@@ -42,8 +43,12 @@ export class RetrieveProgress {
     return { command: this.command(Status.Pending, true) };
   }
 
-  /** The final response: Success, Cancel, B000 (some failed or warned) or A702 (all failed). */
-  final(cancelled: boolean, errorComment?: string): { command: CommandSet; dataset?: Buffer } {
+  /**
+   * The final response: Success, Cancel, B000 (some failed or warned) or A702
+   * (all failed). `failure`: an Error Comment, or the fields of a failed query
+   * (see `failureFields`).
+   */
+  final(cancelled: boolean, failure?: string | Partial<CommandSet>): { command: CommandSet; dataset?: Buffer } {
     const status = cancelled
       ? Status.Cancel
       : this.failed + this.warning === 0
@@ -51,7 +56,8 @@ export class RetrieveProgress {
         : this.completed + this.warning === 0 && this.total > 0
           ? 0xa702
           : Status.SubOperationsWarning;
-    const command = { ...this.command(status, cancelled), ...(errorComment ? { ErrorComment: errorComment.slice(0, 64) } : {}) };
+    const fields = typeof failure === 'string' ? { ErrorComment: errorComment(failure) } : (failure ?? {});
+    const command = { ...this.command(status, cancelled), ...fields };
     if (this.failedUids.length === 0 && !cancelled) return { command };
     const uids = cancelled ? [...this.failedUids] : this.failedUids;
     return uids.length ? { command, dataset: encodeDataset({ FailedSOPInstanceUIDList: uids }, this.transferSyntax) } : { command };

@@ -32,6 +32,10 @@ export interface CFindResult {
   status: number;
   /** The matching identifier of a Pending response. */
   identifier?: NaturalDataset;
+  /** Error Comment (0000,0902) of the response, when the peer sent one. */
+  errorComment?: string;
+  /** Offending Element (0000,0901) of the response: the tags it names, when the peer sent it. */
+  offendingElement?: number[];
 }
 
 export interface RetrieveResult {
@@ -97,7 +101,13 @@ export class ScuAssociation {
     const cmd = { CommandField: CommandField['C-FIND-RQ'], MessageID: id, AffectedSOPClassUID: sop, Priority: Priority.Medium };
     for await (const r of this.client.request(ctx.id, cmd, encodeDataset(query, ctx.transferSyntax))) {
       const status = Number(r.command.Status);
-      yield r.dataset && statusCategory(status) === 'pending' ? { status, identifier: decodeDataset(r.dataset, ctx.transferSyntax) } : { status };
+      const { ErrorComment: comment, OffendingElement: offending } = r.command;
+      yield {
+        status,
+        ...(r.dataset && statusCategory(status) === 'pending' ? { identifier: decodeDataset(r.dataset, ctx.transferSyntax) } : {}),
+        ...(typeof comment === 'string' && comment !== '' ? { errorComment: comment } : {}),
+        ...(Array.isArray(offending) && offending.length > 0 ? { offendingElement: offending } : {}),
+      };
     }
   }
 

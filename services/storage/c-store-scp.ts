@@ -4,6 +4,7 @@ import { CommandField } from '../dimse/commands.js';
 import type { DimseService, ServiceEvent, ServiceInput, ServiceOutput } from '../dimse/service.js';
 import { Status, statusText } from '../dimse/status.js';
 import { isStorageSopClass, isTransferSyntax } from '../registry/uids.js';
+import { errorComment } from '../dimse/error-comment.js';
 import { DurableFile } from './durable-file.js';
 import { encodeFileMeta } from './file-meta.js';
 
@@ -70,7 +71,7 @@ export function cStoreScp(opts: StorageScpOptions): DimseService {
       const file = new DurableFile(opts.dir);
       let paused = false;
       let finished = false;
-      const respond = (status: number, errorComment?: string) => {
+      const respond = (status: number, comment?: string) => {
         finished = true;
         const out: ServiceOutput = {
           type: 'RESPONSE',
@@ -82,7 +83,7 @@ export function cStoreScp(opts: StorageScpOptions): DimseService {
             AffectedSOPClassUID: sopClassUid,
             AffectedSOPInstanceUID: sopInstanceUid,
             Status: status,
-            ...(errorComment ? { ErrorComment: errorComment.slice(0, 64) } : {}),
+            ...(comment ? { ErrorComment: errorComment(comment) } : {}),
           },
         };
         sendBack(out);
@@ -122,7 +123,7 @@ export function cStoreScp(opts: StorageScpOptions): DimseService {
         const path = join(opts.dir, name);
         const replaced = await file.place(name, (replaced) => stored?.({ ...received, path, replaced }));
         if (replaced) log.info({ sopInstanceUid, path }, 'a later copy replaced the stored instance');
-        log.debug({ sopInstanceUid, path }, 'stored');
+        log.info({ sopInstanceUid, path }, 'stored');
         respond(Status.Success);
       };
       receive((ev) => {

@@ -169,12 +169,12 @@ export interface CliProcess {
 }
 
 /**
- * Spawns `node dist/apps/cli.js ...args`. With `echo`, resolves only once
+ * Spawns `node dist/apps/cli.js ...args` (in `cwd` if given). With `echo`, resolves only once
  * dcmtk echoscu gets a C-ECHO success on that port (the process is stopped
  * and the error thrown if that never happens).
  */
-export async function startCli(args: readonly string[], opts: { echo?: EchoOptions & { port: number } } = {}): Promise<CliProcess> {
-  const proc = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+export async function startCli(args: readonly string[], opts: { echo?: EchoOptions & { port: number }; cwd?: string } = {}): Promise<CliProcess> {
+  const proc = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env }, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
   let out = '';
   proc.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));

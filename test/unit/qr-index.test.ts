@@ -409,3 +409,18 @@ test('the attribute table names columns that exist in the schema', (t) => {
     assert.deepEqual(index.find(q, 'patient'), [], a.keyword);
   }
 });
+
+test(':memory: keeps the index in memory: no file of that name appears in the working folder, and it indexes and matches', (t) => {
+  // Regression: the name was resolved against the working folder, so a file called ":memory:" was created there.
+  const dir = tempDir(t);
+  const cwd = process.cwd();
+  process.chdir(dir);
+  t.after(() => process.chdir(cwd));
+  const index = InstanceIndex.open(':memory:', captureLog().log);
+  t.after(() => index.close());
+  const p = writeSample(dir, 'a.dcm', { SOPInstanceUID: '1.2.3.4.5', StudyInstanceUID: '1.2.3.4', SeriesInstanceUID: '1.2.3.4.1', PatientID: 'MEM1' });
+  addFile(index, p, '1.2.3.4.5');
+  assert.deepEqual(readdirSync(dir), ['a.dcm']);
+  const found = index.find({ QueryRetrieveLevel: 'STUDY', PatientID: 'MEM1', StudyInstanceUID: '' }, 'study');
+  assert.equal(found.length, 1);
+});
