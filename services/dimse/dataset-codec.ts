@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import { NetdicomError } from '../../transport/errors.js';
-import { isUncompressed, uidName } from '../registry/uids.js';
+import { ExplicitVRBigEndian, ImplicitVRLittleEndian, isUncompressed, uidName } from '../registry/uids.js';
+import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, transcode, type Encoding } from './transcoder.js';
 
 /**
  * The one file that imports dcmjs: data sets as naturalized objects (DICOM
  * keywords → values, e.g. `{ PatientName: [{ Alphabetic: 'A^B' }] }`) for
- * identifiers (C-FIND/C-GET/C-MOVE), and transcoding between the uncompressed
- * transfer syntaxes. The C-STORE data path never comes here: it moves bytes.
+ * identifiers (C-FIND/C-GET/C-MOVE), and the data dictionary's VRs for
+ * transcoding between the uncompressed transfer syntaxes, which transcoder.ts
+ * does on the bytes. The C-STORE data path never comes here: it moves bytes.
  */
 
 const require = createRequire(import.meta.url);
@@ -67,22 +69,48 @@ export function decodeDataset(bytes: Buffer, transferSyntax: string): NaturalDat
 
 /**
  * Re-encodes a data set from one uncompressed transfer syntax to another
- * (Implicit VR LE, Explicit VR LE, Explicit VR Big Endian), keeping every
- * element, private ones included. Throws DatasetCodecError, e.g. for
- * compressed data (never transcoded) or deflated data.
+ * (Implicit VR LE, Explicit VR LE, Explicit VR Big Endian) at the byte level
+ * (see transcoder.ts): only element headers and, across byte orders, the byte
+ * order of values change; every element, private ones included, keeps its
+ * bytes. Throws DatasetCodecError, e.g. for compressed data (never
+ * transcoded), deflated data, malformed data, or data that cannot be
+ * represented faithfully in the target syntax (e.g. private elements read
+ * from Implicit VR, whose byte order is unknown, going to Big Endian).
  */
 export function transcodeDataset(bytes: Buffer, from: string, to: string): Buffer {
   if (from === to) return bytes;
   requireUncompressed(from);
   requireUncompressed(to);
+  const src = encodingOf(from);
+  const dst = encodingOf(to);
+  if (src.explicitVR === dst.explicitVR && src.littleEndian === dst.littleEndian) return bytes;
   try {
-    const dict = dcm().DicomMessage._read(new (dcm().ReadBufferStream)(toArrayBuffer(bytes)), from, { ignoreErrors: true });
-    const stream = new (dcm().WriteBufferStream)();
-    dcm().DicomMessage.write(dict, stream, to, { allowInvalidVRLength: true });
-    return Buffer.from(stream.getBuffer());
+    return transcode(bytes, src, dst, dictionaryVR);
   } catch (err) {
     throw new DatasetCodecError(`cannot transcode ${uidName(from)} to ${uidName(to)}: ${(err as Error).message}`);
   }
+}
+
+/** The encoding of an uncompressed transfer syntax (checked by requireUncompressed). */
+function encodingOf(ts: string): Encoding {
+  const uid = ts.replace(/[\0 ]+$/, '');
+  if (uid === ImplicitVRLittleEndian) return IMPLICIT_LE;
+  if (uid === ExplicitVRBigEndian) return EXPLICIT_BE;
+  return EXPLICIT_LE;
+}
+
+/** dcmjs's spelling of the ambiguous VRs → PS3.6's. */
+const AMBIGUOUS: Readonly<Record<string, string>> = { xs: 'US or SS', ox: 'OB or OW', lt: 'US or SS or OW', up: 'UL' };
+const dictionaryVRs = new Map<number, string | undefined>();
+
+/** The data dictionary's VR of a tag (VR lookup only), from dcmjs's dictionary. */
+function dictionaryVR(tag: number): string | undefined {
+  if (dictionaryVRs.has(tag)) return dictionaryVRs.get(tag);
+  const key = `(${(tag >>> 16).toString(16).toUpperCase().padStart(4, '0')},${(tag & 0xffff).toString(16).toUpperCase().padStart(4, '0')})`;
+  const vr = (dcm().DicomMetaDictionary.dictionary as Record<string, { vr: string } | undefined>)[key]?.vr;
+  const resolved = vr === undefined || vr === 'na' ? undefined : (AMBIGUOUS[vr] ?? vr);
+  dictionaryVRs.set(tag, resolved);
+  return resolved;
 }
 
 function requireUncompressed(ts: string): void {
