@@ -152,6 +152,11 @@ export class Association implements UpperLayerIo {
     return !this.socket || this.socket.writableLength < 4 * this.opts.maxPduLength + 65536;
   }
 
+  /** Bytes written but still queued in the socket, not yet handed to the OS. */
+  get pendingWriteBytes(): number {
+    return this.socket?.writableLength ?? 0;
+  }
+
   /** Resolves when the socket's write buffer has drained (or the socket is gone). */
   drained(): Promise<void> {
     const s = this.socket;

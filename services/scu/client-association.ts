@@ -248,6 +248,11 @@ export class ClientAssociation {
     return [...this.contexts.values()].filter((c) => c.abstractSyntax === abstractSyntax);
   }
 
+  /** Whether bytes we wrote are still queued in the socket (not yet taken by the OS). */
+  writesPending(): boolean {
+    return this.assoc.pendingWriteBytes > 0;
+  }
+
   nextMessageId(): number {
     this.messageId = (this.messageId % 0xffff) + 1;
     return this.messageId;

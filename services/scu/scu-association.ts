@@ -10,7 +10,7 @@ import {
 } from '../registry/uids.js';
 import type { ClientAssociation } from './client-association.js';
 import { NoPresentationContextError } from './errors.js';
-import { planSend, type SendPlan } from './file-source.js';
+import { planSend, ReadBuffers, type SendPlan } from './file-source.js';
 
 /** Query/Retrieve information model: Patient Root or Study Root (PS3.4 C.6). */
 export type QueryModel = 'patient' | 'study';
@@ -52,6 +52,8 @@ export interface RetrieveResult {
  * fails under it; a DIMSE failure is a returned status, not a throw.
  */
 export class ScuAssociation {
+  /** Small data sets are read into these, one C-STORE after another. */
+  private readonly buffers = new ReadBuffers();
   constructor(readonly client: ClientAssociation) {}
 
   /** C-ECHO (PS3.7 §9.1.5). Resolves to the status (0 = success). */
@@ -80,6 +82,7 @@ export class ScuAssociation {
       ...(opts.moveOriginator ? { MoveOriginatorApplicationEntityTitle: opts.moveOriginator.aeTitle, MoveOriginatorMessageID: opts.moveOriginator.messageId } : {}),
     };
     const status = await this.final(this.client.request(plan.context.id, cmd, plan.data ?? { pieces: plan.pieces(), bytes: plan.bytes }));
+    plan.done?.(this.client.writesPending());
     return { status, transcoded: plan.transcoded };
   }
 
@@ -89,7 +92,7 @@ export class ScuAssociation {
    * Throws NoPresentationContextError.
    */
   planStore(file: Part10Info): Promise<SendPlan> {
-    return planSend(file, [...this.client.contexts.values()]);
+    return planSend(file, [...this.client.contexts.values()], this.buffers);
   }
 
   /** C-FIND (PS3.7 §9.1.2): yields each Pending match, then the final status. */
