@@ -9,13 +9,17 @@
  * and go out as one JSON array per WebSocket message (at most ~64 KiB each):
  * a hundred busy associations then cost the server one socket write per
  * window instead of one per record, and the browser one message instead of
- * hundreds. Queued bytes count against the high-water mark like buffered ones.
+ * hundreds. While records stream fast (a window held at least
+ * BUSY_RECORDS), the window is `busyBatchMs` (default 250 ms): each message
+ * costs the browser a task and a few IPC hops, and a page that draws about
+ * once a second then loses nothing. Queued bytes count against the
+ * high-water mark like buffered ones.
  *
  * Knows nothing of `ws` beyond `bufferedAmount` and `send(data, cb)`, so tests
  * drive it with a fake socket.
  */
 import type { DropRecord, InspectorRecord } from './protocol.js';
-import { recordJson } from './wire.js';
+import { compactRecordJson, recordJson } from './wire.js';
 
 export interface FeedSocket {
   /** Bytes queued but not yet written to the network. */
@@ -35,9 +39,24 @@ export interface ClientFeedOptions {
   batch?: boolean;
   /** The batch window, ms. Default 50. */
   batchMs?: number;
+  /** The batch window while records stream fast, ms. Default 250. */
+  busyBatchMs?: number;
+  /**
+   * Send a value many records share (the contexts table of an A-ASSOCIATE-RQ/AC) once, as a
+   * `shared` message, and refer to it as `{"$shared": id}` in the records (visualize/protocol.ts).
+   * Default false.
+   */
+  shared?: boolean;
 }
 
+/** Shared values this client is known to hold; past this many the list restarts (the client keeps twice as many, see protocol.ts). */
+export const SHARED_REMEMBERED = 256;
+
 export const DEFAULT_BATCH_MS = 50;
+export const DEFAULT_BUSY_BATCH_MS = 250;
+
+/** A window that held this many records makes the next one `busyBatchMs` long. */
+export const BUSY_RECORDS = 10;
 
 /** A batch is sent at once when it reaches this many bytes. */
 const BATCH_BYTES = 64 * 1024;
@@ -55,6 +74,12 @@ export class ClientFeed {
   #lastDroppedSeq = 0;
   readonly #batch: boolean;
   readonly #batchMs: number;
+  readonly #busyBatchMs: number;
+  /** The current window: batchMs, or busyBatchMs after a busy one. */
+  #windowMs: number;
+  readonly #shared: boolean;
+  /** Ids of the shared values sent to this client. */
+  readonly #sharedSent = new Set<number>();
   #queue: string[] = [];
   #queuedBytes = 0;
   #flushScheduled = false;
@@ -70,6 +95,9 @@ export class ClientFeed {
     this.#onSendError = opts.onSendError ?? (() => {});
     this.#batch = opts.batch === true;
     this.#batchMs = opts.batchMs ?? DEFAULT_BATCH_MS;
+    this.#busyBatchMs = Math.max(this.#batchMs, opts.busyBatchMs ?? DEFAULT_BUSY_BATCH_MS);
+    this.#windowMs = this.#batchMs;
+    this.#shared = opts.shared === true;
   }
 
   /** Records dropped and not yet reported to the client. */
@@ -87,7 +115,15 @@ export class ClientFeed {
       return;
     }
     if (this.#pending > 0) this.#sendDropRecord();
-    this.#send(recordJson(record));
+    if (!this.#shared) return this.#send(recordJson(record));
+    const { text, shared } = compactRecordJson(record);
+    for (const s of shared) {
+      if (this.#sharedSent.has(s.id)) continue;
+      if (this.#sharedSent.size >= SHARED_REMEMBERED) this.#sharedSent.clear();
+      this.#sharedSent.add(s.id);
+      this.#send(s.json);
+    }
+    this.#send(text);
   };
 
   #sendDropRecord(): void {
@@ -107,13 +143,17 @@ export class ClientFeed {
     if (this.#queuedBytes >= BATCH_BYTES) this.#flush();
     else if (!this.#flushScheduled) {
       this.#flushScheduled = true;
-      setTimeout(this.#flush, this.#batchMs).unref();
+      setTimeout(this.#flush, this.#windowMs).unref();
     }
   }
 
   readonly #flush = (): void => {
     this.#flushScheduled = false;
-    if (this.#queue.length === 0) return;
+    if (this.#queue.length === 0) {
+      this.#windowMs = this.#batchMs;
+      return;
+    }
+    this.#windowMs = this.#queue.length >= BUSY_RECORDS ? this.#busyBatchMs : this.#batchMs;
     const text = `[${this.#queue.join(',')}]`;
     this.#queue = [];
     this.#queuedBytes = 0;

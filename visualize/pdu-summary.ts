@@ -12,6 +12,7 @@
 import type { AssociateRqPdu, Pdu, UserInformation } from '../transport/pdu-types.js';
 import { uidName } from '../services/registry/uids.js';
 import { abortText, rejectText } from '../transport/pdu-meaning.js';
+import { sharedValue } from './wire.js';
 
 /** User Identity types, PS3.7 Table D.3-14. */
 const IDENTITY: Record<number, string> = { 1: 'username', 2: 'username+passcode', 3: 'Kerberos', 4: 'SAML', 5: 'JWT' };
@@ -22,6 +23,29 @@ const roles = (scu: number, scp: number): string => [scu ? 'SCU' : '', scp ? 'SC
 
 /** Names listed in a one-line summary before "+N more"; the detail table always has all of them. */
 const NAMES_IN_LINE = 6;
+
+/**
+ * Context tables built lately, by what they were built from, with their part of the
+ * summary line. A busy SCP sees the same 128 proposed contexts from every peer of one
+ * kind: the same (frozen) table object is then reused, and the stream sends it to a page
+ * once instead of once per association (wire.ts sharedValue, ~25 KB of JSON per
+ * A-ASSOCIATE-RQ and per AC); nor are the 128 names looked up again.
+ */
+const TABLES_KEPT = 64;
+const tables = new Map<string, { rows: readonly object[]; line: string }>();
+
+function contextTable<T extends object>(key: string, build: () => T[], describe: (rows: readonly T[]) => string): { rows: readonly T[]; line: string } {
+  let t = tables.get(key) as { rows: readonly T[]; line: string } | undefined;
+  if (t) return t;
+  const rows = build().map((row) => {
+    for (const v of Object.values(row)) if (Array.isArray(v)) Object.freeze(v);
+    return Object.freeze(row);
+  });
+  t = { rows: sharedValue(Object.freeze(rows)), line: describe(rows) };
+  tables.set(key, t);
+  if (tables.size > TABLES_KEPT) tables.delete(tables.keys().next().value!);
+  return t;
+}
 
 export interface PduSummary {
   summary: string;
@@ -74,15 +98,20 @@ function summarizeRq(pdu: AssociateRqPdu): PduSummary {
   const ui = pdu.userInformation;
   const id = ui.userIdentityRq;
   const identity = id ? `user identity ${IDENTITY[id.identityType] ?? `type ${id.identityType}`}${id.positiveResponseRequested ? ' (response requested)' : ''}` : '';
-  const contexts = pdu.presentationContexts.map((pc) => ({
-    id: pc.id,
-    abstractSyntax: uidName(pc.abstractSyntax),
-    abstractSyntaxUid: pc.abstractSyntax,
-    transferSyntaxes: pc.transferSyntaxes.map(uidName),
-  }));
-  const n = contexts.length;
+  const pcs = pdu.presentationContexts;
+  const { rows: contexts, line } = contextTable(
+    `rq;${pcs.map((pc) => `${pc.id}|${pc.abstractSyntax}|${pc.transferSyntaxes.join(',')}`).join(';')}`,
+    () =>
+      pcs.map((pc) => ({
+        id: pc.id,
+        abstractSyntax: uidName(pc.abstractSyntax),
+        abstractSyntaxUid: pc.abstractSyntax,
+        transferSyntaxes: pc.transferSyntaxes.map(uidName),
+      })),
+    (rows) => `${rows.length} presentation context${rows.length === 1 ? '' : 's'}: ${nameList(rows.map((c) => c.abstractSyntax))}`,
+  );
   return {
-    summary: `${pdu.callingAETitle} → ${pdu.calledAETitle} · ${n} presentation context${n === 1 ? '' : 's'}: ${nameList(contexts.map((c) => c.abstractSyntax))} · ${userInfoLine(ui, identity)}`,
+    summary: `${pdu.callingAETitle} → ${pdu.calledAETitle} · ${line} · ${userInfoLine(ui, identity)}`,
     detail: {
       callingAE: pdu.callingAETitle,
       calledAE: pdu.calledAETitle,
@@ -92,6 +121,18 @@ function summarizeRq(pdu: AssociateRqPdu): PduSummary {
       ...(id ? { userIdentity: { type: IDENTITY[id.identityType] ?? `type ${id.identityType}`, positiveResponseRequested: id.positiveResponseRequested } } : {}),
     },
   };
+}
+
+/** "2 of 3 accepted: CT Image Storage (Explicit VR Little Endian), … · not accepted: abstract-syntax-not-supported ×1". */
+function acceptedLine(contexts: readonly { id: number; abstractSyntax: string; result: string; accepted: boolean; transferSyntax: string }[]): string {
+  const ok = contexts.filter((c) => c.accepted);
+  const refused = new Map<string, number>();
+  for (const c of contexts) if (!c.accepted) refused.set(c.result, (refused.get(c.result) ?? 0) + 1);
+  const names = ok.length
+    ? `: ${ok.slice(0, NAMES_IN_LINE).map((c) => `${c.abstractSyntax || `#${c.id}`} (${c.transferSyntax})`).join(', ')}${ok.length > NAMES_IN_LINE ? `, … +${ok.length - NAMES_IN_LINE} more` : ''}`
+    : '';
+  const refusedLine = refused.size ? ` · not accepted: ${[...refused].map(([r, k]) => `${r.replace(/ \(provider rejection\)$/, '')} ×${k}`).join(', ')}` : '';
+  return `${ok.length} of ${contexts.length} accepted${names}${refusedLine}`;
 }
 
 /**
@@ -106,27 +147,29 @@ export function summarizePdu(pdu: Pdu, rq?: Pick<AssociateRqPdu, 'presentationCo
     case 'A-ASSOCIATE-AC': {
       const ui = pdu.userInformation;
       const proposed = new Map(rq?.presentationContexts.map((pc) => [pc.id, pc]) ?? []);
-      const contexts = pdu.presentationContexts.map((pc) => {
+      const key = pdu.presentationContexts.map((pc) => {
         const p = proposed.get(pc.id);
-        return {
-          id: pc.id,
-          abstractSyntax: p ? uidName(p.abstractSyntax) : '',
-          proposed: p ? p.transferSyntaxes.map(uidName) : [],
-          result: PC_RESULT[pc.result] ?? `result ${pc.result}`,
-          accepted: pc.result === 0,
-          transferSyntax: pc.result === 0 ? uidName(pc.transferSyntax) : '',
-        };
+        return `${pc.id}|${pc.result}|${pc.transferSyntax}|${p ? `${p.abstractSyntax}|${p.transferSyntaxes.join(',')}` : '-'}`;
       });
-      const ok = contexts.filter((c) => c.accepted);
-      const refused = new Map<string, number>();
-      for (const c of contexts) if (!c.accepted) refused.set(c.result, (refused.get(c.result) ?? 0) + 1);
+      const { rows: contexts, line } = contextTable(
+        `ac;${key.join(';')}`,
+        () =>
+          pdu.presentationContexts.map((pc) => {
+            const p = proposed.get(pc.id);
+            return {
+              id: pc.id,
+              abstractSyntax: p ? uidName(p.abstractSyntax) : '',
+              proposed: p ? p.transferSyntaxes.map(uidName) : [],
+              result: PC_RESULT[pc.result] ?? `result ${pc.result}`,
+              accepted: pc.result === 0,
+              transferSyntax: pc.result === 0 ? uidName(pc.transferSyntax) : '',
+            };
+          }),
+        acceptedLine,
+      );
       const aes = rq ? `${rq.callingAETitle} → ${rq.calledAETitle} · ` : '';
-      const acceptedLine = ok.length
-        ? `: ${ok.slice(0, NAMES_IN_LINE).map((c) => `${c.abstractSyntax || `#${c.id}`} (${c.transferSyntax})`).join(', ')}${ok.length > NAMES_IN_LINE ? `, … +${ok.length - NAMES_IN_LINE} more` : ''}`
-        : '';
-      const refusedLine = refused.size ? ` · not accepted: ${[...refused].map(([r, k]) => `${r.replace(/ \(provider rejection\)$/, '')} ×${k}`).join(', ')}` : '';
       return {
-        summary: `${aes}${ok.length} of ${contexts.length} accepted${acceptedLine}${refusedLine} · ${userInfoLine(ui, ui.userIdentityAc ? 'user identity accepted (server response)' : '')}`,
+        summary: `${aes}${line} · ${userInfoLine(ui, ui.userIdentityAc ? 'user identity accepted (server response)' : '')}`,
         detail: {
           ...(rq ? { callingAE: rq.callingAETitle, calledAE: rq.calledAETitle } : {}),
           applicationContext: uidName(pdu.applicationContext),

@@ -1,7 +1,8 @@
 /**
  * The inspector's wire schema: one JSON object per WebSocket text message at
  * ws://HOST:PORT/inspect (with `?batch=1`, as the page asks: one JSON array of
- * records per message, a batch per ~50 ms). Records are built field by field
+ * records per message, a batch per ~50 ms, ~250 ms while records stream fast; with `?shared=1`, also as the page asks,
+ * see SharedValue). Records are built field by field
  * (never by stringifying XState events or Buffers), so this file is the whole
  * contract between the server and any page or tool that watches it.
  */
@@ -114,6 +115,20 @@ export type InspectorRecord =
   | StatsRecord
   | DropRecord
   | ErrorRecord;
+
+/**
+ * Not a record (no v, seq or ts; not counted): with `?shared=1`, a value many records carry
+ * — today the `contexts` table of an A-ASSOCIATE-RQ/AC `detail`, ~25 KB of JSON when a
+ * peer proposes 128 contexts, and the same for every peer of one kind. It is sent once,
+ * just before the first record that refers to it; records then carry `{"$shared": id}` in
+ * its place. A client keeps at least the last 512 values it received (the server re-sends
+ * a value after it has sent 256 others), and forgets them when it reconnects.
+ */
+export interface SharedValue {
+  kind: 'shared';
+  id: number;
+  value: unknown;
+}
 
 /** A record before the hub stamps v/seq/ts on it. */
 export type RecordBody = InspectorRecord extends infer R ? (R extends InspectorRecord ? Omit<R, 'v' | 'seq' | 'ts'> : never) : never;

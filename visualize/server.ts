@@ -7,8 +7,10 @@
  *   GET /table.json   states, events and actions with their PS3.8 meanings
  *   WS  /inspect      the hub's backlog, then live records (protocol.ts): one JSON
  *                     text message per record, or with ?batch=1 (the page) one JSON
- *                     array per message holding the records of one event-loop turn;
- *                     clients send nothing
+ *                     array per message holding the records of one batch window
+ *                     (client-feed.ts);
+ *                     with ?shared=1 (the page) a contexts table many associations
+ *                     share is sent once (protocol.ts SharedValue); clients send nothing
  *
  * Binds 127.0.0.1 by default. A browser connection from another origin is
  * refused (a web page cannot read the stream of a local inspector). Client
@@ -134,9 +136,11 @@ export async function startInspectorServer(opts: InspectorServerOptions): Promis
   wss.on('connection', (ws, req) => {
     clients.add(ws);
     const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+    const params = new URL(req.url ?? '/', 'http://x').searchParams;
     const feed = new ClientFeed(ws, {
       highWaterMark: opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK,
-      batch: new URL(req.url ?? '/', 'http://x').searchParams.get('batch') === '1',
+      batch: params.get('batch') === '1',
+      shared: params.get('shared') === '1',
       onSendError: () => ws.terminate(),
     });
     log?.info({ client: peer }, 'inspector: client connected');

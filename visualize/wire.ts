@@ -21,6 +21,36 @@ export function trustedDetail<T extends object>(detail: T): T {
   return detail;
 }
 
+/** Values many records carry (see sharedValue), with the id and message a client gets them under. */
+const SHAREABLE = new WeakMap<object, SharedText | null>();
+let lastSharedId = 0;
+
+/**
+ * Marks `value`, a part of a detail that many records share as one frozen object (the
+ * contexts table of an A-ASSOCIATE-RQ/AC, visualize/pdu-summary.ts), as sent once per
+ * client that asked for shared values (compactRecordJson); returns it.
+ */
+export function sharedValue<T extends object>(value: T): T {
+  if (!SHAREABLE.has(value)) SHAREABLE.set(value, null);
+  return value;
+}
+
+/** A shared value's id and its message (visualize/protocol.ts SharedValue). */
+export interface SharedText {
+  id: number;
+  json: string;
+}
+
+function sharedText(value: object): SharedText {
+  let s = SHAREABLE.get(value);
+  if (!s) {
+    const id = ++lastSharedId;
+    s = { id, json: JSON.stringify({ kind: 'shared', id, value }) };
+    SHAREABLE.set(value, s);
+  }
+  return s;
+}
+
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 200;
 const MAX_STRING = 2000;
@@ -58,13 +88,16 @@ export function plainData(value: unknown, depth = 0): unknown {
   }
 }
 
-/** The wire object for one record: the fields protocol.ts names for its kind, nothing else. */
+/**
+ * The wire object for one record: the fields protocol.ts names for its kind, nothing else.
+ * Each object is written out in full (an object spread here cost ~15 µs a record, most of
+ * what an open page cost a busy SCP).
+ */
 export function toWire(r: InspectorRecord): Record<string, unknown> {
-  const base = { v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc };
   switch (r.kind) {
     case 'actor':
       return {
-        ...base,
+        v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc,
         role: r.role,
         status: r.status,
         peer: r.peer,
@@ -76,12 +109,16 @@ export function toWire(r: InspectorRecord): Record<string, unknown> {
         dimseMessages: r.dimseMessages,
       };
     case 'transition':
-      return { ...base, from: r.from, to: r.to, evt: r.evt, acts: [...r.acts] };
+      return { v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc, from: r.from, to: r.to, evt: r.evt, acts: [...r.acts] };
     case 'pdu':
-      return { ...base, dir: r.dir, pduType: r.pduType, len: r.len, summary: r.summary, detail: r.detail === undefined ? undefined : PLAIN.has(r.detail) ? r.detail : plainData(r.detail) };
+      return {
+        v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc,
+        dir: r.dir, pduType: r.pduType, len: r.len, summary: r.summary,
+        detail: r.detail === undefined ? undefined : PLAIN.has(r.detail) ? r.detail : plainData(r.detail),
+      };
     case 'dimse':
       return {
-        ...base,
+        v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc,
         dir: r.dir,
         command: r.command,
         messageId: r.messageId,
@@ -94,14 +131,17 @@ export function toWire(r: InspectorRecord): Record<string, unknown> {
         summary: r.summary,
       };
     case 'stats':
-      return { ...base, pdus: r.pdus, bytes: r.bytes };
+      return { v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc, pdus: r.pdus, bytes: r.bytes };
     case 'drop':
-      return { ...base, dropped: r.dropped };
+      return { v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc, dropped: r.dropped };
     case 'error':
-      return { ...base, error: { name: String(r.error.name), message: String(r.error.message), code: r.error.code === undefined ? undefined : String(r.error.code) } };
+      return {
+        v: r.v, seq: r.seq, ts: r.ts, kind: r.kind, assoc: r.assoc,
+        error: { name: String(r.error.name), message: String(r.error.message), code: r.error.code === undefined ? undefined : String(r.error.code) },
+      };
     default: {
-      const unknown = r as { kind?: unknown };
-      return { ...base, kind: 'error', error: { name: 'InspectorError', message: `unknown record kind ${String(unknown.kind)}` } };
+      const u = r as { v?: unknown; seq?: unknown; ts?: unknown; kind?: unknown; assoc?: unknown };
+      return { v: u.v, seq: u.seq, ts: u.ts, kind: 'error', assoc: u.assoc, error: { name: 'InspectorError', message: `unknown record kind ${String(u.kind)}` } };
     }
   }
 }
@@ -116,4 +156,41 @@ export function recordJson(r: InspectorRecord): string {
     cache.set(r, s);
   }
   return s;
+}
+
+/** A record's JSON for a client that takes shared values, and the shared values it refers to. */
+export interface CompactJson {
+  text: string;
+  shared: readonly SharedText[];
+}
+
+const compactCache = new WeakMap<InspectorRecord, CompactJson>();
+const NONE: readonly SharedText[] = [];
+
+/**
+ * The JSON of a record with each shared value in its detail (sharedValue) written as
+ * `{"$shared": id}`; `shared` lists those values, whose messages the client must have
+ * received first. Computed once per record; a record without shared values is recordJson's text.
+ */
+export function compactRecordJson(r: InspectorRecord): CompactJson {
+  let c = compactCache.get(r);
+  if (c) return c;
+  const detail = r.kind === 'pdu' && r.detail && PLAIN.has(r.detail) ? r.detail : undefined;
+  let shared: SharedText[] | undefined;
+  let compact: Record<string, unknown> | undefined;
+  if (detail) {
+    for (const [k, v] of Object.entries(detail)) {
+      if (v === null || typeof v !== 'object' || !SHAREABLE.has(v)) continue;
+      const s = sharedText(v);
+      (shared ??= []).push(s);
+      (compact ??= Object.assign({}, detail))[k] = { $shared: s.id };
+    }
+  }
+  if (compact) {
+    const wire = toWire(r);
+    wire.detail = compact;
+    c = { text: JSON.stringify(wire), shared: shared! };
+  } else c = { text: recordJson(r), shared: NONE };
+  compactCache.set(r, c);
+  return c;
 }

@@ -17,7 +17,8 @@ import { InspectorHub } from '../../visualize/hub.js';
 import { endingOf, Inspector } from '../../visualize/inspector.js';
 import { buildPageBundle, joinModules, PageBundleError } from '../../visualize/page-bundle.js';
 import { summarizePdu } from '../../visualize/pdu-summary.js';
-import type { ActorRecord, DimseRecord, InspectorRecord } from '../../visualize/protocol.js';
+import { recordJson, trustedDetail } from '../../visualize/wire.js';
+import type { ActorRecord, DimseRecord, InspectorRecord, PduRecord } from '../../visualize/protocol.js';
 
 const CT = '1.2.840.10008.5.1.4.1.1.2';
 const ELE = '1.2.840.10008.1.2.1';
@@ -229,6 +230,49 @@ describe('ClientFeed with batch', () => {
     assert.ok(tight.pendingDrops > 0);
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(JSON.parse(small.sent[0]!).length + tight.pendingDrops, 5);
+  });
+  test('with shared values, a contexts table many associations share goes once, before the first record that refers to it', () => {
+    const hub = new InspectorHub();
+    const rq = (calling: string): AssociateRqPdu => ({ ...rqPdu(), callingAETitle: calling });
+    for (const calling of ['MOD_A', 'MOD_B']) {
+      const { summary, detail } = summarizePdu(rq(calling));
+      hub.publish({ kind: 'pdu', assoc: `assoc-${calling}`, dir: 'in', pduType: 'A-ASSOCIATE-RQ', len: 300, summary, detail: trustedDetail(detail!) });
+    }
+    const [a, b] = hub.backlog() as PduRecord[];
+    assert.equal(a!.detail!.contexts, b!.detail!.contexts, 'one table object for both');
+    const sock = new FakeSocket();
+    const feed = new ClientFeed(sock, { shared: true });
+    feed.push(a!);
+    feed.push(b!);
+    const [table, first, second] = sock.sent.map((m) => JSON.parse(m) as { kind: string; id: number; value: unknown; detail: { contexts: unknown } });
+    assert.equal(sock.sent.length, 3);
+    assert.equal(table!.kind, 'shared');
+    assert.deepEqual(first!.detail.contexts, { $shared: table!.id });
+    assert.deepEqual(second!.detail.contexts, { $shared: table!.id });
+    // put back in place, each record reads as it does for a client that did not ask for shared values
+    for (const [got, record] of [[first!, a!], [second!, b!]] as const) {
+      got.detail.contexts = table!.value;
+      assert.deepEqual(got, JSON.parse(recordJson(record)));
+    }
+  });
+
+  test('a busy window (at least BUSY_RECORDS records) makes the next one busyBatchMs long; a quiet one brings back batchMs', async () => {
+    const hub = new InspectorHub();
+    for (let i = 0; i < 12; i++) hub.publish({ kind: 'stats', assoc: 'assoc-1', pdus: i, bytes: i });
+    const recs = hub.backlog();
+    const sock = new FakeSocket();
+    const feed = new ClientFeed(sock, { batch: true, batchMs: 5, busyBatchMs: 60 });
+    for (const r of recs) feed.push(r); // 12 records in one window: busy
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(sock.sent.length, 1);
+    feed.push(recs[0]!);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(sock.sent.length, 1, 'the next window is the busy one');
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(sock.sent.length, 2);
+    feed.push(recs[1]!); // that window held one record: back to 5 ms
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(sock.sent.length, 3);
   });
 });
 

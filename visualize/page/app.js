@@ -5,45 +5,71 @@
 // same code shows the embedded timeline with no server at all.
 
 import { drawDiagram, hideTip, initTooltip, onDiagramHover, renderBadges, renderSelectionOnDiagram, resetDiagramSelection } from './diagram.js';
-import { dirty, model, onRecord, resetModel, select, ui, importTimeline } from './model.js';
-import { initRows, onTimelineScroll, renderRow, renderSelectedHead, renderTimeline, resetPanels, rowInView, selectionChanged, setFilter } from './panels.js';
+import { dirty, model, onStreamItem, resetModel, select, ui, importTimeline } from './model.js';
+import { initList, moveHighlight, renderList, resetList, rowDrawn, setFilter } from './list.js';
+import { onTimelineScroll, renderSelectedHead, renderTimeline, resetPanels, selectionChanged } from './panels.js';
 import { embeddedExport, exportHtml, exportJson, importFile } from './transfer.js';
 import { $, fmtInt } from './util.js';
 
 const COUNTER_MS = 250; // rows whose only change is a counter are refreshed at most this often
 const ROWS_MS = 100; // rows with a new state or ending: at most this often (100 busy associations change every frame)
-const ROWS_PER_FRAME = 25; // rows drawn (created or changed) per frame at most
+const ROWS_PER_FRAME = 60; // new rows per frame at most; the rest ROWS_MS later
 const CLOCK_MS = 1000; // live durations tick this often
 
-// At most five renders a second while records stream, fewer the more associations are live (each
-// frame redraws their rows; 100 live: about one a second): enough to follow, and the page does not
-// compete with the SCP it watches for the CPU. What the user does is drawn at once.
+// At most four renders a second while records stream, fewer the busier the server (from 50 live
+// associations or 300 records a second: one a second): enough to follow, and the page does not
+// compete with the SCP it watches for the CPU (on a small machine every frame the page draws is
+// time the SCP and its peers do not get). What the user does is drawn at once.
 const FRAME_MS = 250;
-const FRAME_MS_PER_LIVE = 8;
+const FRAME_MS_PER_LIVE = 15;
+const FRAME_MS_PER_RATE = 2.5; // per record a second
 const FRAME_MS_MAX = 1000;
+const RATE_MS = 1000; // records a second are counted over this window
+
+let rate = 0; // records a second, over the last full window
+let rateAt = 0; // when the current window began
+let rateCount = 0; // records in the current window
+
+function countRecords(n) {
+  const now = performance.now();
+  if (now - rateAt >= RATE_MS) {
+    rate = (rateCount * 1000) / (now - rateAt);
+    rateAt = now;
+    rateCount = 0;
+  }
+  rateCount += n;
+}
+
+/** Records a second: the last full window's, or the current one's once a quarter of it has passed (a burst after a quiet spell counts at once). */
+function recordRate(now) {
+  return Math.max(rate, (rateCount * 1000) / Math.max(now - rateAt, RATE_MS / 4));
+}
 
 let countersAt = 0; // when rows and header were last refreshed
 let rowsAt = 0; // when rows were last refreshed
 let frame = 0;
 let timer = 0;
 let renderedAt = -Infinity;
-let liveNow = 0; // live associations at the last header refresh
 let notice = ''; // the last import/export message
+let listMoved = false; // the list scrolled or resized: rows that were far may be near
 
 /**
- * Asks for a render: on the next animation frame, but no sooner than FRAME_MS after the last one
- * (`now`: at once, for what the user just did). With a hundred busy associations records arrive
- * every millisecond; drawing them ten times a second keeps the page (and the machine) free.
+ * Asks for a render: on the next animation frame, but no sooner than FRAME_MS after the last one,
+ * longer with many live associations (`now`: at once, for what the user just did; a number: that
+ * many ms after the last render at most). With a hundred busy associations records arrive every
+ * millisecond; drawing them once a second keeps the page (and the machine) free.
  */
 function schedule(now = false) {
   if (frame) return;
-  const interval = Math.min(FRAME_MS_MAX, FRAME_MS + FRAME_MS_PER_LIVE * liveNow);
-  const wait = now ? 0 : interval - (performance.now() - renderedAt);
+  const t = performance.now();
+  const interval = typeof now === 'number' ? now : Math.min(FRAME_MS_MAX, FRAME_MS + Math.max(FRAME_MS_PER_LIVE * model.live, FRAME_MS_PER_RATE * recordRate(t)));
+  const wait = now === true ? 0 : interval - (t - renderedAt);
   if (wait <= 0) {
     clearTimeout(timer);
     timer = 0;
     frame = requestAnimationFrame(render);
-  } else if (!timer) {
+  } else if (!timer || typeof now === 'number') {
+    clearTimeout(timer);
     timer = setTimeout(() => {
       timer = 0;
       if (!frame) frame = requestAnimationFrame(render);
@@ -57,6 +83,7 @@ function render() {
   if (!model.graph) return;
   if (dirty.resetViews) {
     dirty.resetViews = false;
+    resetList();
     resetPanels();
     resetDiagramSelection();
   }
@@ -70,24 +97,20 @@ function render() {
   const now = performance.now();
   const counters = now - countersAt >= COUNTER_MS;
   let pending = false;
-  if ((dirty.urgent && now - rowsAt >= ROWS_MS) || counters) {
+  // (a new selection: its row is drawn even when it was far)
+  if ((dirty.urgent && now - rowsAt >= ROWS_MS) || counters || listMoved || dirty.selectionChanged) {
     rowsAt = now;
+    listMoved = false;
     if (dirty.rows.has(ui.selected)) dirty.selection = true;
     // A burst of new associations is drawn over several frames, ROWS_PER_FRAME rows each, so no
-    // frame has to lay out hundreds of new rows at once; the rest follow in the next frame.
-    let n = 0;
-    for (const id of dirty.rows) {
-      if (n >= ROWS_PER_FRAME) break;
-      const a = model.assocs.get(id);
-      if (a) n += renderRow(a) ? 1 : 0;
-      dirty.rows.delete(id);
-    }
-    if (dirty.rows.size === 0) dirty.urgent = false;
-    else pending = true;
+    // frame has to lay out hundreds of new rows at once; the rest follow ROWS_MS later.
+    pending = renderList(dirty.rows, ROWS_PER_FRAME) > 0;
+    if (!pending) dirty.urgent = false;
   }
   $('#empty').hidden = model.assocs.size > 0;
   if (dirty.selectionChanged) {
-    selectionChanged(dirty.selectionChanged.from);
+    moveHighlight(dirty.selectionChanged.from);
+    selectionChanged();
     dirty.selectionChanged = null;
   }
   renderBadges(dirty.states);
@@ -106,14 +129,12 @@ function render() {
     dirty.header = false;
     renderHeader();
   }
-  if (pending) schedule(true); // rows left over from a burst
+  if (pending) schedule(ROWS_MS); // rows left over from a burst
   else if (dirty.rows.size || dirty.header) schedule(); // counters still to show
 }
 
 function renderHeader() {
-  let live = 0;
-  for (const a of model.assocs.values()) if (a.live) live++;
-  liveNow = live;
+  const live = model.live;
   const counts = $('#counts');
   counts.textContent = `${fmtInt(live)} live · ${fmtInt(model.assocs.size - live)} ended · ${fmtInt(model.records)} records`;
   counts.dataset.records = String(model.records - model.drops);
@@ -146,8 +167,9 @@ function setConn(state, text) {
 }
 
 function connect() {
-  // batch=1: the server sends the records of each of its event-loop turns as one JSON array.
-  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/inspect?batch=1`);
+  // batch=1: the server sends the records of each batch window as one JSON array; shared=1: a
+  // contexts table many associations share comes once (visualize/protocol.ts SharedValue).
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/inspect?batch=1&shared=1`);
   ws.onopen = () => {
     retry = 0;
     resetModel(); // the server replays its backlog on every connection
@@ -161,7 +183,9 @@ function connect() {
     } catch {
       return;
     }
-    for (const one of Array.isArray(r) ? r : [r]) if (one && typeof one === 'object' && typeof one.kind === 'string') onRecord(one);
+    const items = Array.isArray(r) ? r : [r];
+    for (const one of items) if (one && typeof one === 'object' && typeof one.kind === 'string') onStreamItem(one);
+    countRecords(items.length);
     schedule();
   };
   ws.onclose = () => {
@@ -186,9 +210,8 @@ async function loadJson(path) {
 }
 
 function wireControls() {
-  initRows((id) => {
-    dirty.rows.add(id);
-    dirty.urgent = true;
+  initList(() => {
+    listMoved = true;
     schedule(true);
   });
   const diagram = $('#diagram');
@@ -236,7 +259,7 @@ function wireControls() {
     // live durations
     let any = false;
     for (const a of model.assocs.values()) {
-      if (!a.live || !rowInView(a)) continue;
+      if (!a.live || !rowDrawn(a)) continue;
       dirty.rows.add(a.id);
       any = true;
     }

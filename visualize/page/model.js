@@ -14,18 +14,25 @@ export const model = {
   assocs: new Map(), // id -> association, in order of first appearance
   byState: new Map(), // StateId -> Set of live association ids
   records: 0,
+  live: 0, // associations live now
   dropped: 0,
   drops: 0, // drop records received
   lastError: '',
   imports: [], // { id, file } of imported timelines, fed again after a reconnect
   offline: null, // the export this page was opened from (self-contained HTML), else null
   skew: Infinity, // least (arrival − ts) over live records: this page's clock minus the server's, plus the smallest delay
-  rowGone: (row) => row.remove(), // set by the list: a forgotten association's row leaves the page
+  rowGone: (row) => row.remove(), // a forgotten association's row leaves the page
 };
 
 /** The server's clock now, as far as record times tell (its clock may differ from this page's). */
 export function serverNow() {
   return Date.now() - (Number.isFinite(model.skew) ? model.skew : 0);
+}
+
+/** How long the association has lived; a live one until now by the server's clock (as estimated from record times). */
+export function durationOf(a) {
+  const end = a.live ? Math.max(a.lastTs, serverNow()) : a.endTs || a.lastTs;
+  return end - a.first;
 }
 
 export const dirty = {
@@ -45,6 +52,8 @@ export function select(id) {
 
 export function resetModel() {
   model.assocs.clear();
+  model.live = 0;
+  shared.clear();
   for (const set of model.byState.values()) set.clear();
   for (const id of model.byState.keys()) dirty.states.add(id);
   model.records = 0;
@@ -61,9 +70,11 @@ function getAssoc(id, ts) {
       id, role: '', peer: '', callingAE: '', calledAE: '', state: 'Sta1', live: true, ending: '', imported: false,
       first: ts, lastTs: ts, endTs: 0, last: null, taken: new Set(), visited: new Set(['Sta1']),
       entries: [], nextEntry: 1, forgotten: 0, dimse: 0, bytesIn: 0, bytesOut: 0, seenIn: 0, seenOut: 0, pdata: 0, statsBytes: 0, msgBytes: 0,
-      contexts: null, records: [], recordsCut: 0, row: null, started: false,
+      contexts: null, records: [], recordsCut: 0, started: false,
+      row: null, far: false, stale: false, // its row in the list (list.js)
     };
     model.assocs.set(id, a);
+    model.live++;
     dirty.urgent = true;
     if (ui.selected === null) select(id);
     forgetEnded();
@@ -85,8 +96,7 @@ function leaveLive(a, state) {
 }
 
 function forgetEnded() {
-  let ended = 0;
-  for (const a of model.assocs.values()) if (!a.live) ended++;
+  const ended = model.assocs.size - model.live;
   if (ended <= ENDED_KEPT * 1.1) return;
   let excess = ended - ENDED_KEPT;
   for (const [id, a] of model.assocs) {
@@ -143,6 +153,31 @@ function noteContexts(a, pduType, d) {
   else if (pduType === 'A-ASSOCIATE-RQ' && !a.contexts) a.contexts = { total: d.contexts.length, accepted: null };
 }
 
+// Values many records share, sent once per connection (visualize/protocol.ts SharedValue).
+const SHARED_KEPT = 512;
+const shared = new Map(); // id -> value, most recently received last
+
+/**
+ * One element of a stream message: a shared value is kept; a record has the shared values it
+ * refers to (`{"$shared": id}` in its detail) put back in place, then is applied.
+ */
+export function onStreamItem(x) {
+  if (x.kind === 'shared') {
+    shared.delete(x.id);
+    shared.set(x.id, x.value);
+    if (shared.size > SHARED_KEPT) shared.delete(shared.keys().next().value);
+    return;
+  }
+  const d = x.detail;
+  if (d && typeof d === 'object') {
+    for (const k of Object.keys(d)) {
+      const v = d[k];
+      if (v && typeof v === 'object' && typeof v.$shared === 'number') d[k] = shared.get(v.$shared) ?? null;
+    }
+  }
+  onRecord(x);
+}
+
 /** Applies one record. `as` files it under another association id (an imported timeline). */
 export function onRecord(r, as) {
   model.records++;
@@ -181,6 +216,7 @@ export function onRecord(r, as) {
       if (r.status === 'done' && a.live) {
         leaveLive(a, a.state);
         a.live = false;
+        model.live--;
         a.ending = r.ending || 'ended';
         a.endTs = r.ts;
         dirty.urgent = true;
@@ -303,6 +339,7 @@ export function importTimeline(file, id) {
     a.importedFrom = file.source || '';
     if (a.live) {
       a.live = false;
+      model.live--;
       a.ending ||= 'still live when exported';
     }
     dirty.rows.add(id);

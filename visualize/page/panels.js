@@ -1,136 +1,27 @@
-// The association list, the selected association's header and its timeline. Each render
-// function touches only what changed since the last frame.
+// The selected association's header and its timeline. Each render function touches only what
+// changed since the last frame.
 
-import { bytesOf, dimseCount, inflightBytes, model, serverNow, ui } from './model.js';
-import { $, el, endingClass, endingKind, fmtBytes, fmtDuration, fmtInt, fmtTime, shortMeaning } from './util.js';
+import { bytesOf, dimseCount, durationOf, inflightBytes, model, ui } from './model.js';
+import { $, el, endingClass, fmtBytes, fmtDuration, fmtInt, fmtTime, put, shortMeaning } from './util.js';
 
 const TIMELINE_SHOWN = 300; // entries rendered for the selected association (the newest)
 
-const filter = { text: '', liveOnly: false };
-const headState = { key: null };
+const headState = { key: null, duration: null, traffic: null };
 
-export function setFilter(text, liveOnly) {
-  filter.text = text.trim().toLowerCase();
-  filter.liveOnly = liveOnly;
-  for (const a of model.assocs.values()) if (a.row) a.row.hidden = !rowVisible(a);
-}
-
-/** After a reconnect: the list and the timeline are rebuilt from the replayed backlog. */
+/** After a reconnect: the timeline is rebuilt from the replayed backlog. */
 export function resetPanels() {
-  for (const row of $('#assoc-rows').children) rowObserver?.unobserve(row);
-  $('#assoc-rows').replaceChildren();
   timelineView.rebuild = true;
   headState.key = null;
 }
 
-/** Moves the row highlight and restarts the timeline for the newly selected association. */
-export function selectionChanged(from) {
-  if (from) model.assocs.get(from)?.row?.classList.remove('selected');
-  model.assocs.get(ui.selected)?.row?.classList.add('selected');
+/** Restarts the timeline for the newly selected association. */
+export function selectionChanged() {
   timelineView.rebuild = true;
 }
 
 /** The timeline follows new entries while it is scrolled to the bottom. */
 export function onTimelineScroll(list) {
   timelineView.stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 24;
-}
-
-function rowVisible(a) {
-  if (filter.liveOnly && !a.live) return false;
-  if (!filter.text) return true;
-  const hay = `${a.id} ${a.peer} ${a.callingAE} ${a.calledAE} ${a.state} ${a.role} ${a.ending}`.toLowerCase();
-  return hay.includes(filter.text);
-}
-
-/** How long the association has lived; a live one until now by the server's clock (as estimated from record times). */
-export function durationOf(a) {
-  const end = a.live ? Math.max(a.lastTs, serverNow()) : a.endTs || a.lastTs;
-  return end - a.first;
-}
-
-const COLS = ['id', 'peer', 'ae', 'state', 'num dur', 'num', 'num bytes', 'status'];
-
-// Rows out of view are updated only when their state or status changes, not for their counters
-// (a hundred live associations change all the time); they are brought up to date when they scroll
-// into view.
-let rowObserver = null;
-
-/** Watches which rows are in view; `onVisible(id)` is told when a stale row comes into view. */
-export function initRows(onVisible) {
-  rowObserver = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        const a = model.assocs.get(e.target.dataset.assoc);
-        if (!a) continue;
-        a.visible = e.isIntersecting;
-        if (a.visible && a.stale) onVisible(a.id);
-      }
-    },
-    { root: $('.table-wrap'), rootMargin: '300px 0px' },
-  );
-  model.rowGone = (row) => {
-    rowObserver.unobserve(row);
-    row.remove();
-  };
-}
-
-/** Whether a row is (near) in view, as far as the observer has said. */
-export const rowInView = (a) => a.visible !== false;
-
-/** Brings an association's row up to date; false when it was left stale (out of view, only counters changed). */
-export function renderRow(a) {
-  let tr = a.row;
-  if (tr && a.visible === false && !a.rowUrgent && a.id !== ui.selected) {
-    a.stale = true;
-    return false;
-  }
-  a.stale = false;
-  a.rowUrgent = false;
-  if (!tr) {
-    tr = el('div', 'row');
-    tr.setAttribute('role', 'row');
-    tr.dataset.assoc = a.id;
-    for (const cls of COLS) {
-      const cell = el('span', cls);
-      cell.setAttribute('role', 'cell');
-      tr.append(cell);
-    }
-    tr.children[0].append(el('span', 'aid'), el('span', 'role'));
-    tr.children[3].append(el('span', 'chip'));
-    a.row = tr;
-    $('#assoc-rows').prepend(tr); // newest first
-    rowObserver?.observe(tr);
-  }
-  const c = tr.children;
-  const put = (node, text) => {
-    if (node.textContent !== text) node.textContent = text;
-  };
-  put(c[0].firstChild, a.id);
-  put(c[0].lastChild, a.imported ? 'imported' : a.role === 'requestor' ? 'SCU' : a.role === 'acceptor' ? 'SCP' : '');
-  c[0].lastChild.title = a.imported ? `imported from ${a.importedFrom || 'a file'}` : a.role === 'requestor' ? 'requestor (we called the peer)' : a.role === 'acceptor' ? 'acceptor (the peer called us)' : '';
-  put(c[1], a.peer || '—');
-  put(c[2], a.callingAE || a.calledAE ? `${a.callingAE || '?'} → ${a.calledAE || '?'}` : '—');
-  const chip = c[3].firstChild;
-  const chipClass = `chip ${a.state.toLowerCase()}`;
-  if (chip.className !== chipClass) chip.className = chipClass;
-  put(chip, a.state);
-  chip.title = model.table?.states?.[a.state] ?? '';
-  put(c[4], fmtDuration(durationOf(a)));
-  put(c[5], fmtInt(dimseCount(a)));
-  const [bin, bout] = bytesOf(a);
-  put(c[6], `${fmtBytes(bin)} / ${fmtBytes(bout)}`);
-  const status = a.live ? 'live' : a.ending || 'ended';
-  put(c[7], a.live ? 'live' : status);
-  const statusClass = a.live ? 'status status-live' : `status ${endingClass(a.ending)}`;
-  if (c[7].className !== statusClass) c[7].className = statusClass;
-  c[7].title = a.live ? '' : a.ending;
-  tr.dataset.currentState = a.state;
-  tr.dataset.status = a.live ? 'live' : 'ended';
-  tr.dataset.ending = a.live ? '' : endingKind(a.ending);
-  tr.classList.toggle('ended', !a.live);
-  tr.classList.toggle('selected', a.id === ui.selected);
-  tr.hidden = !rowVisible(a);
-  return true;
 }
 
 // ---------------------------------------------------------------- timeline
@@ -345,19 +236,29 @@ export function renderTimeline() {
   }
 }
 
+/** The selected association's header: rebuilt when what it shows changes, its duration and traffic updated in place. */
 export function renderSelectedHead() {
   const head = $('#selected-head');
   const a = ui.selected ? model.assocs.get(ui.selected) : null;
-  const [bin, bout] = a ? bytesOf(a) : [0, 0];
   const key = a
-    ? [a.id, a.state, a.live, a.ending, a.role, a.peer, a.callingAE, a.calledAE, dimseCount(a), bin, bout, a.contexts?.accepted, a.contexts?.total, fmtDuration(durationOf(a)), model.offline ? 1 : 0].join('|')
+    ? [a.id, a.state, a.live, a.imported, a.ending, a.role, a.peer, a.callingAE, a.calledAE, a.contexts?.accepted, a.contexts?.total, model.offline ? 1 : 0].join('|')
     : '';
-  if (key === headState.key) return;
-  headState.key = key;
-  if (!a) {
-    head.replaceChildren(el('h2', '', 'Timeline'), el('p', 'muted', 'Select an association.'));
-    return;
+  if (key !== headState.key) {
+    headState.key = key;
+    if (!a) {
+      headState.duration = headState.traffic = null;
+      head.replaceChildren(el('h2', '', 'Timeline'), el('p', 'muted', 'Select an association.'));
+      return;
+    }
+    buildSelectedHead(head, a);
   }
+  if (!a) return;
+  const [bin, bout] = bytesOf(a);
+  put(headState.duration, `${fmtDuration(durationOf(a))}${a.live ? ' so far' : ''}`);
+  put(headState.traffic, `${fmtInt(dimseCount(a))} DIMSE · in ${fmtBytes(bin)} · out ${fmtBytes(bout)}`);
+}
+
+function buildSelectedHead(head, a) {
   const title = el('div', 'title');
   const status = el('span', a.live ? 'status-live' : endingClass(a.ending), a.live ? 'live' : a.imported ? 'imported' : 'ended');
   const actions = el('span', 'actions');
@@ -372,13 +273,17 @@ export function renderSelectedHead() {
   if (!model.offline) button('export-html', 'Export HTML', 'Save this timeline as one self-contained .html file that opens without a server');
   title.append(el('h2', '', a.id), el('span', `chip ${a.state.toLowerCase()}`, a.state), status, actions);
   const dl = el('dl');
-  const row = (k, v, cls) => dl.append(el('dt', '', k), el('dd', cls ?? '', v));
+  const row = (k, v, cls) => {
+    const dd = el('dd', cls ?? '', v);
+    dl.append(el('dt', '', k), dd);
+    return dd;
+  };
   row('role · peer', `${a.role || '—'} · ${a.peer || '—'}`);
   row('calling → called', `${a.callingAE || '?'} → ${a.calledAE || '?'}`);
   row('state', `${a.state}  ${model.table?.states?.[a.state] ?? ''}`);
   if (a.contexts) row('contexts', a.contexts.accepted === null ? `${a.contexts.total} proposed` : `${a.contexts.accepted} of ${a.contexts.total} accepted`);
-  row('duration', `${fmtDuration(durationOf(a))}${a.live ? ' so far' : ''}`);
-  row('traffic', `${fmtInt(dimseCount(a))} DIMSE · in ${fmtBytes(bin)} · out ${fmtBytes(bout)}`);
+  headState.duration = row('duration', '');
+  headState.traffic = row('traffic', '');
   if (!a.live) row('ended', a.ending || '—', `ending ${endingClass(a.ending)}`);
   head.replaceChildren(title, dl);
 }

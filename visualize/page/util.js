@@ -16,6 +16,13 @@ export const svg = (tag, attrs = {}) => {
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
 };
+/** Sets a node's text; its one text node is changed in place (a new node would be styled and laid out afresh). */
+export const put = (node, text) => {
+  const t = node.firstChild;
+  if (t && t.nodeType === Node.TEXT_NODE && !t.nextSibling) {
+    if (t.data !== text) t.data = text;
+  } else if (node.textContent !== text) node.textContent = text;
+};
 export const fmtBytes = (n) =>
   n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : n < 1073741824 ? `${(n / 1048576).toFixed(1)} MiB` : `${(n / 1073741824).toFixed(2)} GiB`;
 export const fmtInt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
