@@ -7,7 +7,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { TestContext } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { InspectorHub } from '../../visualize/hub.js';
+import { startInspectorServer, type InspectorServerOptions } from '../../visualize/server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const haveChromium = fs.existsSync(CHROMIUM);
@@ -124,4 +127,19 @@ export async function exportImport(ctx: BrowserContext, page: Page, assoc: strin
   await offlinePage.waitForSelector('[data-testid=timeline] > li');
   const offline = await timelineLines(offlinePage);
   return { original, imported, importedId, offline, offlinePage, offlineProblems, jsonFile, htmlFile };
+}
+
+/**
+ * An inspector server on `hub` (options as startInspectorServer's) and a
+ * chromium page not yet navigated to it; both are closed after the test.
+ * `problems` collects console errors and failed requests from the server.
+ */
+export async function pageOnHub(t: TestContext, hub: InspectorHub, opts: Omit<InspectorServerOptions, 'hub' | 'port'> = {}) {
+  const server = await startInspectorServer({ hub, port: 0, ...opts });
+  t.after(() => server.close());
+  const ctx = await launch();
+  t.after(() => ctx.close());
+  const page = await firstPage(ctx);
+  const problems = watchProblems(page, [new URL(server.url).origin]);
+  return { server, ctx, page, problems };
 }

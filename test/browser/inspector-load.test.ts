@@ -20,8 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InspectorHub } from '../../visualize/hub.js';
-import { startInspectorServer } from '../../visualize/server.js';
-import { firstPage, launch, row, screenshot, skipWithoutChromium, watchProblems } from './browser.js';
+import { pageOnHub, row, screenshot, skipWithoutChromium } from './browser.js';
 import { interleave, storeAssociation } from './load-script.js';
 
 const ASSOCS = 100;
@@ -45,12 +44,7 @@ const LONGTASK_SCRIPT = `
 
 test(`100 concurrent associations streaming: the page stays responsive (long tasks measured)`, { skip: skipWithoutChromium, timeout: 120_000 }, async (t) => {
   const hub = new InspectorHub();
-  const server = await startInspectorServer({ hub, port: 0 });
-  t.after(() => server.close());
-  const ctx = await launch();
-  t.after(() => ctx.close());
-  const page = await firstPage(ctx);
-  const problems = watchProblems(page, [new URL(server.url).origin]);
+  const { server, ctx, page, problems } = await pageOnHub(t, hub);
   await page.addInitScript(LONGTASK_SCRIPT);
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=connection][data-conn="live"]');
@@ -107,11 +101,7 @@ test(`100 concurrent associations streaming: the page stays responsive (long tas
 
 test('a stalled page never slows the publisher: drops are bounded, counted and shown on the page', { skip: skipWithoutChromium, timeout: 120_000 }, async (t) => {
   const hub = new InspectorHub({ backlog: 100 });
-  const server = await startInspectorServer({ hub, port: 0, highWaterMark: 64 * 1024 });
-  t.after(() => server.close());
-  const ctx = await launch();
-  t.after(() => ctx.close());
-  const page = await firstPage(ctx);
+  const { server, ctx, page } = await pageOnHub(t, hub, { highWaterMark: 64 * 1024 });
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=connection][data-conn="live"]');
   await sleep(200);

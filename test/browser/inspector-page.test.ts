@@ -12,19 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InspectorHub } from '../../visualize/hub.js';
-import { startInspectorServer } from '../../visualize/server.js';
-import { exportImport, firstPage, launch, row, screenshot, skipWithoutChromium, timelineLines, watchProblems } from './browser.js';
+import { exportImport, pageOnHub, row, screenshot, skipWithoutChromium, timelineLines } from './browser.js';
 import { acceptorToSta6, bystanders, pduByPdu, requestorFindAndRelease } from './inspector-script.js';
 
 test('inspector page shows each association, its current state, how it ended and its timeline', { skip: skipWithoutChromium, timeout: 90_000 }, async (t) => {
   let clock = Date.UTC(2025, 2, 14, 9, 30, 0);
   const hub = new InspectorHub({ now: () => (clock += 7) });
-  const server = await startInspectorServer({ hub, port: 0 });
-  t.after(() => server.close());
-  const ctx = await launch();
-  t.after(() => ctx.close());
-  const page = await firstPage(ctx);
-  const problems = watchProblems(page, [new URL(server.url).origin]);
+  const { server, ctx, page, problems } = await pageOnHub(t, hub);
 
   // Backlog: assoc-1 reached Sta6 before the page connected.
   for (const r of acceptorToSta6()) hub.publish(r);

@@ -63,3 +63,21 @@ export class InspectorClient {
     return this.records.find((r): r is ActorRecord => r.kind === 'actor' && r.assoc === assoc && r.status === status);
   }
 }
+
+/** An acceptor association released by the requestor: PS3.8 Table 9-10, AE-5 … AR-5. */
+export const ACCEPTOR_RELEASED = [
+  'Sta1-Evt5/AE-5->Sta2',
+  'Sta2-Evt6/AE-6->Sta3',
+  'Sta3-Evt7/AE-7->Sta6',
+  'Sta6-Evt12/AR-2->Sta8',
+  'Sta8-Evt14/AR-4->Sta13',
+  'Sta13-Evt17/AR-5->Sta1',
+];
+/** A requestor association that we release: AE-1 … AR-3. */
+export const REQUESTOR_RELEASED = [
+  'Sta1-Evt1/AE-1->Sta4',
+  'Sta4-Evt2/AE-2->Sta5',
+  'Sta5-Evt3/AE-3->Sta6',
+  'Sta6-Evt11/AR-1->Sta7',
+  'Sta7-Evt13/AR-3->Sta1',
+];

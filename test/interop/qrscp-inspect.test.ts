@@ -10,27 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { eventually, freePort, run, tempDir } from '../helpers/dcmtk.js';
-import { InspectorClient } from '../helpers/inspector-client.js';
+import { ACCEPTOR_RELEASED, InspectorClient, REQUESTOR_RELEASED } from '../helpers/inspector-client.js';
 import type { ActorRecord, DimseRecord } from '../../visualize/protocol.js';
 import { errorLines, haveDcmtk, readSamples, SCU, startQrscp, startStorescp, storeWithStorescu, suiteDir, validSamples, type Sample, type Server } from './qrscp-harness.js';
-
-/** An acceptor association released by the requestor: PS3.8 Table 9-10, AE-5 … AR-5. */
-const ACCEPTOR_RELEASED = [
-  'Sta1-Evt5/AE-5->Sta2',
-  'Sta2-Evt6/AE-6->Sta3',
-  'Sta3-Evt7/AE-7->Sta6',
-  'Sta6-Evt12/AR-2->Sta8',
-  'Sta8-Evt14/AR-4->Sta13',
-  'Sta13-Evt17/AR-5->Sta1',
-];
-/** A requestor association that we release: AE-1 … AR-3. */
-const REQUESTOR_RELEASED = [
-  'Sta1-Evt1/AE-1->Sta4',
-  'Sta4-Evt2/AE-2->Sta5',
-  'Sta5-Evt3/AE-3->Sta6',
-  'Sta6-Evt11/AR-1->Sta7',
-  'Sta7-Evt13/AR-3->Sta1',
-];
 
 describe('qrscp --inspect streams the C-FIND, C-GET and C-MOVE associations and the C-MOVE sub-association', { skip: !haveDcmtk(['getscu', 'movescu', 'storescp']) && 'dcmtk not installed', timeout: 60_000 }, () => {
   let qr: Server | undefined;

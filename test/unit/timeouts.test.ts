@@ -20,6 +20,7 @@ import { ExplicitVRLittleEndian, ImplicitVRLittleEndian, Verification } from '..
 import { decodePdu, encodePdu } from '../../transport/pdu-codec.js';
 import type { Pdu } from '../../transport/pdu-types.js';
 import { sampleAc, sampleRq } from '../helpers/ul-events.js';
+import { until } from '../helpers/until.js';
 
 const ECHO = [{ abstractSyntax: Verification, transferSyntaxes: [ExplicitVRLittleEndian, ImplicitVRLittleEndian] }];
 
@@ -45,20 +46,6 @@ class RawPeer {
   }
   types(): string[] {
     return this.pdus.map((p) => p.type);
-  }
-}
-
-/**
- * Polls `probe` on setImmediate (which the mock clock leaves alone) until it
- * is truthy; socket I/O goes on between polls. Fails after 10 s of real time.
- */
-async function until<T>(probe: () => T | undefined | false, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
   }
 }
 

@@ -25,6 +25,7 @@ import { InspectorHub } from '../../visualize/hub.js';
 import { Inspector } from '../../visualize/inspector.js';
 import { requireTool, run, samplesDir, tempDir } from '../helpers/dcmtk.js';
 import { sampleRq } from '../helpers/ul-events.js';
+import { until } from '../helpers/until.js';
 
 const ECHO = [{ abstractSyntax: Verification, transferSyntaxes: [ExplicitVRLittleEndian, ImplicitVRLittleEndian] }];
 const PASSCODE = 'pa55-XYZZY-7f3c';
@@ -44,16 +45,6 @@ async function scp(t: TestContext, opts: Partial<AEOptions> = {}): Promise<ScpSe
 }
 
 const scu = (opts: Partial<AEOptions> = {}) => new ApplicationEntity({ aeTitle: 'SCU', ...opts });
-
-async function until<T>(probe: () => T | undefined | false, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 /** A raw requestor: sends `rq`, collects the PDUs it gets back. */
 async function rawAssociate(t: TestContext, port: number, rq: AssociateRqPdu): Promise<{ socket: net.Socket; pdus: Pdu[]; closed: () => boolean }> {
