@@ -15,42 +15,36 @@ import { collectKeys, queryFromKeys } from './query-keys.js';
 import { reportRetrieve } from './retrieve-report.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf } from './scu-options.js';
 
-/** The images among COMMON_STORAGE_CLASSES commonly stored compressed (Nuclear Medicine rarely is). */
-const IMAGE_CLASSES_WITH_COMPRESSION = new Set([
-  '1.2.840.10008.5.1.4.1.1.2', '1.2.840.10008.5.1.4.1.1.4', '1.2.840.10008.5.1.4.1.1.1', '1.2.840.10008.5.1.4.1.1.1.1',
-  '1.2.840.10008.5.1.4.1.1.1.2', '1.2.840.10008.5.1.4.1.1.6.1', '1.2.840.10008.5.1.4.1.1.3.1', '1.2.840.10008.5.1.4.1.1.7',
-  '1.2.840.10008.5.1.4.1.1.128', '1.2.840.10008.5.1.4.1.1.12.1', '1.2.840.10008.5.1.4.1.1.12.2',
-]);
-
-/** Storage SOP classes retrieved most often; proposed first, whatever the registry holds. */
-const COMMON_STORAGE_CLASSES = [
-  '1.2.840.10008.5.1.4.1.1.2', // CT Image
-  '1.2.840.10008.5.1.4.1.1.4', // MR Image
-  '1.2.840.10008.5.1.4.1.1.1', // Computed Radiography Image
-  '1.2.840.10008.5.1.4.1.1.1.1', // Digital X-Ray Image - For Presentation
-  '1.2.840.10008.5.1.4.1.1.1.2', // Digital Mammography X-Ray Image - For Presentation
-  '1.2.840.10008.5.1.4.1.1.6.1', // Ultrasound Image
-  '1.2.840.10008.5.1.4.1.1.3.1', // Ultrasound Multi-frame Image
-  '1.2.840.10008.5.1.4.1.1.7', // Secondary Capture Image
-  '1.2.840.10008.5.1.4.1.1.20', // Nuclear Medicine Image
-  '1.2.840.10008.5.1.4.1.1.128', // Positron Emission Tomography Image
-  '1.2.840.10008.5.1.4.1.1.12.1', // X-Ray Angiographic Image
-  '1.2.840.10008.5.1.4.1.1.12.2', // X-Ray Radiofluoroscopic Image
-  '1.2.840.10008.5.1.4.1.1.481.1', // RT Image
-  '1.2.840.10008.5.1.4.1.1.481.2', // RT Dose
-  '1.2.840.10008.5.1.4.1.1.481.3', // RT Structure Set
-  '1.2.840.10008.5.1.4.1.1.481.4', // RT Beams Treatment Record
-  '1.2.840.10008.5.1.4.1.1.481.5', // RT Plan
-  '1.2.840.10008.5.1.4.1.1.481.8', // RT Ion Plan
-  '1.2.840.10008.5.1.4.1.1.88.11', // Basic Text SR
-  '1.2.840.10008.5.1.4.1.1.88.22', // Enhanced SR
-  '1.2.840.10008.5.1.4.1.1.88.33', // Comprehensive SR
-  '1.2.840.10008.5.1.4.1.1.88.59', // Key Object Selection Document
-  '1.2.840.10008.5.1.4.1.1.88.67', // X-Ray Radiation Dose SR
-  '1.2.840.10008.5.1.4.1.1.104.1', // Encapsulated PDF
-  '1.2.840.10008.5.1.4.1.1.11.1', // Grayscale Softcopy Presentation State
-  '1.2.840.10008.5.1.4.1.1.66.4', // Segmentation
+/** Storage SOP classes retrieved most often, proposed first whatever the registry holds; `compressed`: commonly stored compressed, so offered in every compressed syntax. */
+const COMMON_STORAGE = [
+  { uid: '1.2.840.10008.5.1.4.1.1.2', compressed: true }, // CT Image
+  { uid: '1.2.840.10008.5.1.4.1.1.4', compressed: true }, // MR Image
+  { uid: '1.2.840.10008.5.1.4.1.1.1', compressed: true }, // Computed Radiography Image
+  { uid: '1.2.840.10008.5.1.4.1.1.1.1', compressed: true }, // Digital X-Ray Image - For Presentation
+  { uid: '1.2.840.10008.5.1.4.1.1.1.2', compressed: true }, // Digital Mammography X-Ray Image - For Presentation
+  { uid: '1.2.840.10008.5.1.4.1.1.6.1', compressed: true }, // Ultrasound Image
+  { uid: '1.2.840.10008.5.1.4.1.1.3.1', compressed: true }, // Ultrasound Multi-frame Image
+  { uid: '1.2.840.10008.5.1.4.1.1.7', compressed: true }, // Secondary Capture Image
+  { uid: '1.2.840.10008.5.1.4.1.1.20' }, // Nuclear Medicine Image
+  { uid: '1.2.840.10008.5.1.4.1.1.128', compressed: true }, // Positron Emission Tomography Image
+  { uid: '1.2.840.10008.5.1.4.1.1.12.1', compressed: true }, // X-Ray Angiographic Image
+  { uid: '1.2.840.10008.5.1.4.1.1.12.2', compressed: true }, // X-Ray Radiofluoroscopic Image
+  { uid: '1.2.840.10008.5.1.4.1.1.481.1' }, // RT Image
+  { uid: '1.2.840.10008.5.1.4.1.1.481.2' }, // RT Dose
+  { uid: '1.2.840.10008.5.1.4.1.1.481.3' }, // RT Structure Set
+  { uid: '1.2.840.10008.5.1.4.1.1.481.4' }, // RT Beams Treatment Record
+  { uid: '1.2.840.10008.5.1.4.1.1.481.5' }, // RT Plan
+  { uid: '1.2.840.10008.5.1.4.1.1.481.8' }, // RT Ion Plan
+  { uid: '1.2.840.10008.5.1.4.1.1.88.11' }, // Basic Text SR
+  { uid: '1.2.840.10008.5.1.4.1.1.88.22' }, // Enhanced SR
+  { uid: '1.2.840.10008.5.1.4.1.1.88.33' }, // Comprehensive SR
+  { uid: '1.2.840.10008.5.1.4.1.1.88.59' }, // Key Object Selection Document
+  { uid: '1.2.840.10008.5.1.4.1.1.88.67' }, // X-Ray Radiation Dose SR
+  { uid: '1.2.840.10008.5.1.4.1.1.104.1' }, // Encapsulated PDF
+  { uid: '1.2.840.10008.5.1.4.1.1.11.1' }, // Grayscale Softcopy Presentation State
+  { uid: '1.2.840.10008.5.1.4.1.1.66.4' }, // Segmentation
 ];
+const COMMON_STORAGE_CLASSES = COMMON_STORAGE.map((c) => c.uid);
 
 /**
  * Specialised storage classes proposed only if room is left: DICOS, NDE,
@@ -108,7 +102,7 @@ export const GET_COMPRESSED_SYNTAXES: ReadonlyArray<{ uid: string; label: string
  * eight compressed syntaxes, 11 classes × 8 + 26 uncompressed contexts + the
  * Q/R one leave 13 of the 128 for the other classes (uncompressed only).
  */
-const COMPRESSED_IMAGE_CLASSES = COMMON_STORAGE_CLASSES.filter((uid) => IMAGE_CLASSES_WITH_COMPRESSION.has(uid));
+const COMPRESSED_IMAGE_CLASSES = COMMON_STORAGE.filter((c) => c.compressed).map((c) => c.uid);
 
 /** Presentation contexts per association at most (PS3.8 §9.3.2.2: odd IDs 1..255); one goes to the Q/R model. */
 const MAX_STORAGE_CONTEXTS = 127;
