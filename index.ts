@@ -3,6 +3,7 @@ export { ApplicationEntity, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAM
 export type { AEOptions, AssociateRequest, ScpServer } from './services/application-entity.js';
 export { ScuAssociation, MODELS } from './services/scu/scu-association.js';
 export type { QueryModel, CFindResult, RetrieveResult, SubOperations } from './services/scu/scu-association.js';
+export type { StoreOutcome } from './services/scu/store-batch.js';
 export type { ProposedContext, Timeouts } from './services/scu/client-association.js';
 export * from './services/scu/errors.js';
 export { cEchoScp } from './services/verification/c-echo-scp.js';
@@ -14,7 +15,7 @@ export { cMoveScp } from './services/query-retrieve/c-move-scp.js';
 export type { MoveDestination, MoveScpOptions } from './services/query-retrieve/c-move-scp.js';
 export { InstanceIndex } from './services/query-retrieve/index-db.js';
 export { checkAeTitle, InvalidAeTitleError } from './services/acse/ae-title.js';
-export { readPart10Info, Part10Error } from './services/storage/part10-reader.js';
+export { readPart10Info, readPart10Header, checkDataset, Part10Error } from './services/storage/part10-reader.js';
 export type { Part10Info } from './services/storage/part10-reader.js';
 export type { DimseService, ServiceInput, ServiceEvent, ServiceOutput } from './services/dimse/service.js';
 export { Status, statusText, DimseStatusError } from './services/dimse/status.js';

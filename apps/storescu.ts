@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPart10Info, type Part10Info } from '../services/storage/part10-reader.js';
+import { readPart10Header, type Part10Info } from '../services/storage/part10-reader.js';
 import { contextsForFiles } from '../services/scu/file-source.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf, type ScuCliOptions } from './scu-options.js';
@@ -25,7 +25,7 @@ export function storescuCommand(): Command {
       const files: Part10Info[] = [];
       for (const p of expand(paths, (p, why) => (failed++, errorLine('storescu', `${p}: ${why}`)))) {
         try {
-          files.push(await readPart10Info(p));
+          files.push(await readPart10Header(p));
         } catch (err) {
           failed++;
           errorLine('storescu', `${p}: cannot send: ${(err as Error).message}`);
@@ -45,37 +45,26 @@ export function storescuCommand(): Command {
           failed += batch.length;
           continue;
         }
-        // Each file is read while the previous one is being answered.
-        // A plan's error is reported when its file's turn comes (cStore rethrows it), never as an unhandled rejection.
-        const planFor = (f: Part10Info) => {
-          const p = assoc!.planStore(f);
-          p.catch(() => {});
-          return p;
-        };
-        let plan = planFor(batch[0]!);
-        for (const [i, f] of batch.entries()) {
-          const current = plan;
-          if (i + 1 < batch.length) plan = planFor(batch[i + 1]!);
-          try {
-            const { status, transcoded } = await assoc.cStore(f, { plan: current });
-            const cat = statusCategory(status);
-            if (cat === 'success' || cat === 'warning') {
-              sent++;
-              bytes += f.datasetLength;
-              s.log.info({ file: f.path, status: statusText(status), transcoded }, 'stored');
-            } else {
-              failed++;
-              errorLine('storescu', `${f.path}: C-STORE failed with status ${statusText(status)}`);
-            }
-          } catch (err) {
+        let done = 0;
+        for await (const r of assoc.cStoreEach(batch)) {
+          done++;
+          if ('error' in r) {
             failed++;
-            errorLine('storescu', `${f.path}: not sent: ${(err as Error).message}`);
-            if ((err as { code?: string }).code?.startsWith('ERR_ASSOCIATION') || (err as { code?: string }).code?.startsWith('ERR_TIMEOUT')) {
-              failed += batch.length - i - 1;
-              errorLine('storescu', `association lost; ${batch.length - i - 1} more file(s) not sent`);
+            errorLine('storescu', `${r.file.path}: not sent: ${r.error.message}`);
+            const code = (r.error as { code?: string }).code;
+            if (code?.startsWith('ERR_ASSOCIATION') || code?.startsWith('ERR_TIMEOUT')) {
+              failed += batch.length - done;
+              errorLine('storescu', `association lost; ${batch.length - done} more file(s) not sent`);
               assoc = undefined;
               break;
             }
+          } else if (['success', 'warning'].includes(statusCategory(r.status))) {
+            sent++;
+            bytes += r.file.datasetLength;
+            s.log.info({ file: r.file.path, status: statusText(r.status), transcoded: r.transcoded }, 'stored');
+          } else {
+            failed++;
+            errorLine('storescu', `${r.file.path}: C-STORE failed with status ${statusText(r.status)}`);
           }
           const secs = Math.max((Date.now() - started) / 1000, 0.001);
           bar?.update(sent + failed, { rate: (sent / secs).toFixed(1), mbps: (bytes / 1e6 / secs).toFixed(1) });

@@ -141,14 +141,7 @@ export class Association implements UpperLayerIo {
 
   /** Evt9: send encoded P-DATA-TF PDUs. Returns false when the socket buffer is full (see `drained`). */
   sendPData(pdus: EncodedPdu[]): boolean {
-    // One writev for the whole batch (DT-1 writes PDU by PDU).
-    const s = this.socket;
-    s?.cork();
-    try {
-      this.primitive({ type: 'Evt9', pdus });
-    } finally {
-      s?.uncork();
-    }
+    this.primitive({ type: 'Evt9', pdus });
     return !this.socket || this.socket.writableLength < 4 * this.opts.maxPduLength + 65536;
   }
 
@@ -251,6 +244,15 @@ export class Association implements UpperLayerIo {
     this.bytesOut += len;
     if (this.opts.observer?.pdu) this.opts.observer.pdu(this, 'out', null, len, pdu[0]);
     for (const part of pdu) s.write(part);
+  }
+
+  writeAll(pdus: readonly EncodedPdu[]): void {
+    // Corked here, in the action, not around the send: an Evt9 sent from within another event's
+    // action (a request sent from a response's indication) runs after that event, from the mailbox.
+    const s = this.socket;
+    s?.cork();
+    for (const p of pdus) this.write(p);
+    s?.uncork();
   }
 
   closeTransport(): void {

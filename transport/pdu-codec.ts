@@ -117,13 +117,18 @@ export function pduLength(pdu: EncodedPdu): number {
  */
 export function pDataTfParts(pdv: Pdv): readonly [Buffer, Buffer] {
   const head = Buffer.allocUnsafe(PDU_HEADER + PDV_HEADER);
-  head[0] = PduType.PDataTf;
-  head[1] = 0;
-  head.writeUInt32BE(PDV_HEADER + pdv.data.length, 2);
-  head.writeUInt32BE(pdv.data.length + 2, PDU_HEADER);
-  head[PDU_HEADER + 4] = pdv.pcId;
-  head[PDU_HEADER + 5] = (pdv.isCommand ? 1 : 0) | (pdv.isLast ? 2 : 0);
+  writePDataTfHeader(head, pdv, pdv.data.length);
   return [head, pdv.data];
+}
+
+/** Writes, at the start of `out`, the PDU and PDV headers (12 bytes) of a P-DATA-TF of one PDV carrying `dataBytes` bytes. */
+export function writePDataTfHeader(out: Buffer, pdv: Omit<Pdv, 'data'>, dataBytes: number): void {
+  out[0] = PduType.PDataTf;
+  out[1] = 0;
+  out.writeUInt32BE(PDV_HEADER + dataBytes, 2);
+  out.writeUInt32BE(dataBytes + 2, PDU_HEADER);
+  out[PDU_HEADER + 4] = pdv.pcId;
+  out[PDU_HEADER + 5] = (pdv.isCommand ? 1 : 0) | (pdv.isLast ? 2 : 0);
 }
 
 /** Encodes a P-DATA-TF PDU holding the given PDVs. PS3.8 §9.3.5. */

@@ -17,6 +17,8 @@ export interface UpperLayerIo {
   connect(): void;
   /** Writes one PDU to the peer; never throws (a dead socket shows up as Evt17). */
   write(pdu: EncodedPdu): void;
+  /** Writes PDUs in order as one socket write (writev), whenever the action runs; never throws. */
+  writeAll(pdus: readonly EncodedPdu[]): void;
   /** Closes the transport connection (idempotent). */
   closeTransport(): void;
   indicate(ind: Indication): void;
@@ -57,7 +59,7 @@ export const ACTION_IMPL: Record<ActionId, Act> = {
   /** Sta3 + Evt8. */
   'AE-8': (io, e) => e.type === 'Evt8' && io.write(encodePdu(e.pdu)),
   /** Sta6 + Evt9. */
-  'DT-1': (io, e) => e.type === 'Evt9' && writeAll(io, e.pdus),
+  'DT-1': (io, e) => e.type === 'Evt9' && io.writeAll(e.pdus),
   /** Sta6 + Evt10. */
   'DT-2': (io, e) => e.type === 'Evt10' && io.indicate({ type: 'P-DATA.indication', pdus: e.pdus }),
   /** Sta6 + Evt11. */
@@ -76,7 +78,7 @@ export const ACTION_IMPL: Record<ActionId, Act> = {
   /** Sta7 + Evt10: the peer may still send data after our A-RELEASE-RQ. */
   'AR-6': (io, e) => e.type === 'Evt10' && io.indicate({ type: 'P-DATA.indication', pdus: e.pdus }),
   /** Sta8 + Evt9. */
-  'AR-7': (io, e) => e.type === 'Evt9' && writeAll(io, e.pdus),
+  'AR-7': (io, e) => e.type === 'Evt9' && io.writeAll(e.pdus),
   /** Sta7 + Evt12: release collision. */
   'AR-8': (io) => io.indicate({ type: 'A-RELEASE.indication', collision: true }),
   /** Sta9 + Evt14. */
@@ -117,7 +119,3 @@ export const ACTION_IMPL: Record<ActionId, Act> = {
     io.indicate({ type: 'A-P-ABORT.indication', reason: e.type === 'Evt19' ? e.error.message : `unexpected ${e.type}` });
   },
 };
-
-function writeAll(io: UpperLayerIo, pdus: readonly EncodedPdu[]): void {
-  for (const p of pdus) io.write(p);
-}

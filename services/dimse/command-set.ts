@@ -68,82 +68,94 @@ export function decodeCommandSet(buf: Buffer): CommandSet {
     pos += 8;
     if (group !== 0) throw new CommandSetError(`element (${hex(group)},${hex(element)}) outside group 0000 in a command set`);
     if (len > buf.length - pos) throw new CommandSetError(`element (0000,${hex(element)}) length ${len} overruns the command set`);
-    const def = BY_TAG.get(element);
-    if (def) out[def[0]] = readValue(buf.subarray(pos, pos + len), def[1]);
+    const def = element === 0 ? undefined : BY_TAG.get(element); // CommandGroupLength is not part of the result
+    if (def) out[def[0]] = readValue(buf, pos, pos + len, def[1]);
     pos += len;
   }
   if (typeof out.CommandField !== 'number') throw new CommandSetError('command set without CommandField (0000,0100)');
-  delete out.CommandGroupLength;
   return out as CommandSet;
 }
 
-function readValue(v: Buffer, vr: Vr): string | number | number[] {
+/** The value of bytes start..end of `buf` (no view is made: this runs for every element of every message). */
+function readValue(buf: Buffer, start: number, end: number, vr: Vr): string | number | number[] {
   switch (vr) {
-    case 'UL': return v.length >= 4 ? v.readUInt32LE(0) : 0;
-    case 'US': return v.length >= 2 ? v.readUInt16LE(0) : 0;
+    case 'UL': return end - start >= 4 ? buf.readUInt32LE(start) : 0;
+    case 'US': return end - start >= 2 ? buf.readUInt16LE(start) : 0;
     case 'AT': {
       const tags: number[] = [];
-      for (let i = 0; i + 4 <= v.length; i += 4) tags.push(((v.readUInt16LE(i) << 16) | v.readUInt16LE(i + 2)) >>> 0);
+      for (let i = start; i + 4 <= end; i += 4) tags.push(((buf.readUInt16LE(i) << 16) | buf.readUInt16LE(i + 2)) >>> 0);
       return tags;
     }
-    default: return v.toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '');
+    default: {
+      // Trailing NUL/space padding and leading spaces are not part of the value (PS3.5 §6.2).
+      while (end > start && (buf[end - 1] === 0 || buf[end - 1] === 0x20)) end--;
+      while (start < end && buf[start] === 0x20) start++;
+      return buf.toString('latin1', start, end);
+    }
   }
 }
 
-/** Encodes a command set (elements in tag order, CommandGroupLength first). Throws CommandSetError on an unknown keyword. */
-export function encodeCommandSet(cmd: CommandSet): Buffer {
-  const parts: Buffer[] = [];
-  const entries = Object.entries(cmd)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => {
-      const def = BY_KEYWORD.get(k);
-      if (!def) throw new CommandSetError(`unknown command element keyword ${k}`);
-      return [def[0], def[1], v] as const;
-    })
-    .sort((a, b) => a[0] - b[0]);
+/**
+ * Encodes a command set (elements in tag order, CommandGroupLength first)
+ * into one buffer, after `headroom` bytes left for the caller (the P-DATA-TF
+ * and PDV headers, so a command PDU is one allocation). Throws
+ * CommandSetError on an unknown keyword.
+ */
+export function encodeCommandSet(cmd: CommandSet, headroom = 0): Buffer {
+  const values = cmd as Record<string, string | number | number[] | undefined>;
+  for (const k in values) if (values[k] !== undefined && !BY_KEYWORD.has(k)) throw new CommandSetError(`unknown command element keyword ${k}`);
   let total = 0;
-  for (const [element, vr, value] of entries) {
-    const v = valueBytes(vr, value!);
-    const h = Buffer.allocUnsafe(8);
-    h.writeUInt16LE(0, 0);
-    h.writeUInt16LE(element, 2);
-    h.writeUInt32LE(v.length, 4);
-    parts.push(h, v);
-    total += 8 + v.length;
+  for (const [element, keyword, vr] of ELEMENTS) {
+    const v = values[keyword];
+    if (element !== 0 && v !== undefined) total += 8 + valueLength(vr, v);
   }
-  const gl = Buffer.allocUnsafe(12);
-  gl.writeUInt16LE(0, 0);
-  gl.writeUInt16LE(0, 2);
-  gl.writeUInt32LE(4, 4);
-  gl.writeUInt32LE(total, 8);
-  return Buffer.concat([gl, ...parts], 12 + total);
+  const out = Buffer.allocUnsafe(headroom + 12 + total);
+  let at = header(out, headroom, 0x0000, 4);
+  at = out.writeUInt32LE(total, at);
+  for (const [element, keyword, vr] of ELEMENTS) {
+    const v = values[keyword];
+    if (element === 0 || v === undefined) continue;
+    at = writeValue(out, header(out, at, element, valueLength(vr, v)), vr, v);
+  }
+  return out;
 }
 
-function valueBytes(vr: Vr, value: string | number | number[]): Buffer {
+function header(out: Buffer, at: number, element: number, length: number): number {
+  out.writeUInt16LE(0, at);
+  out.writeUInt16LE(element, at + 2);
+  return out.writeUInt32LE(length, at + 4);
+}
+
+/** Encoded value length in bytes: text is latin1, padded to even length (PS3.5 §6.2). */
+function valueLength(vr: Vr, value: string | number | number[]): number {
   switch (vr) {
-    case 'UL': {
-      const b = Buffer.allocUnsafe(4);
-      b.writeUInt32LE(Number(value) >>> 0, 0);
-      return b;
+    case 'UL': return 4;
+    case 'US': return 2;
+    case 'AT': return 4 * (Array.isArray(value) ? value.length : 1);
+    default: {
+      const n = String(value).length;
+      return n + (n % 2);
     }
-    case 'US': {
-      const b = Buffer.allocUnsafe(2);
-      b.writeUInt16LE(Number(value) & 0xffff, 0);
-      return b;
-    }
+  }
+}
+
+function writeValue(out: Buffer, at: number, vr: Vr, value: string | number | number[]): number {
+  switch (vr) {
+    case 'UL': return out.writeUInt32LE(Number(value) >>> 0, at);
+    case 'US': return out.writeUInt16LE(Number(value) & 0xffff, at);
     case 'AT': {
-      const tags = Array.isArray(value) ? value : [Number(value)];
-      const b = Buffer.allocUnsafe(tags.length * 4);
-      tags.forEach((t, i) => {
-        b.writeUInt16LE(t >>> 16, i * 4);
-        b.writeUInt16LE(t & 0xffff, i * 4 + 2);
-      });
-      return b;
+      for (const t of Array.isArray(value) ? value : [Number(value)]) {
+        out.writeUInt16LE(t >>> 16, at);
+        at = out.writeUInt16LE(t & 0xffff, at + 2);
+      }
+      return at;
     }
     default: {
       const s = String(value);
-      // UI pads with NUL, other text VRs with a space, to an even length (PS3.5 §6.2).
-      return Buffer.from(s.length % 2 ? s + (vr === 'UI' ? '\0' : ' ') : s, 'latin1');
+      at += out.write(s, at, 'latin1');
+      // UI pads with NUL, other text VRs with a space (PS3.5 §6.2).
+      if (s.length % 2) out[at++] = vr === 'UI' ? 0 : 0x20;
+      return at;
     }
   }
 }

@@ -72,10 +72,14 @@ export class MessageAssembler {
     if (this.commandBytes > this.limits.maxCommandBytes) {
       throw new DimseProtocolError(`command set larger than ${this.limits.maxCommandBytes} bytes`);
     }
-    this.commandParts.push(Buffer.from(data));
-    if (!last) return;
-    const bytes = this.commandParts.length === 1 ? this.commandParts[0]! : Buffer.concat(this.commandParts);
-    this.commandParts = [];
+    // A command in one fragment is decoded from the PDU's bytes at once; only fragments that wait are copied.
+    let bytes = data;
+    if (!last || this.commandParts.length > 0) {
+      this.commandParts.push(Buffer.from(data));
+      if (!last) return;
+      bytes = Buffer.concat(this.commandParts);
+      this.commandParts = [];
+    }
     this.commandBytes = 0;
     let command: CommandSet;
     try {

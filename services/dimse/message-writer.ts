@@ -1,4 +1,4 @@
-import { pDataTfParts, PDV_HEADER, type EncodedPdu } from '../../transport/pdu-codec.js';
+import { pDataTfParts, PDU_HEADER, PDV_HEADER, writePDataTfHeader, type EncodedPdu } from '../../transport/pdu-codec.js';
 import { encodeCommandSet, type CommandSet } from './command-set.js';
 
 /** Our fragment size when the peer advertised 0 (unlimited): 1 MiB. */
@@ -22,9 +22,13 @@ export class MessageWriter {
     this.maxPdvData = Math.max(2, room - (room % 2));
   }
 
-  /** P-DATA-TF PDUs for a command set. */
+  /** P-DATA-TF PDUs for a command set: one buffer, headers included, when it fits in one PDU (it always does but for a tiny Maximum Length). */
   command(pcId: number, cmd: CommandSet): EncodedPdu[] {
-    return this.fragments(pcId, encodeCommandSet(cmd), true, true);
+    const pdu = encodeCommandSet(cmd, PDU_HEADER + PDV_HEADER);
+    const bytes = pdu.length - PDU_HEADER - PDV_HEADER;
+    if (bytes > this.maxPdvData) return this.fragments(pcId, pdu.subarray(PDU_HEADER + PDV_HEADER), true, true);
+    writePDataTfHeader(pdu, { pcId, isCommand: true, isLast: true }, bytes);
+    return [pdu];
   }
 
   /**

@@ -13,6 +13,14 @@ import { createRouterMachine } from './router.machine.js';
 import type { AssociationInfo, DimseService, ServiceOutput } from './service.js';
 import { Status } from './status.js';
 
+/** A DIMSE message encoded for sending: its command (as sent) and its P-DATA-TF PDUs. */
+export interface EncodedMessage {
+  pcId: number;
+  command: CommandSet;
+  datasetBytes: number;
+  pdus: EncodedPdu[];
+}
+
 /** Told of every DIMSE message in and out (inspector, logs). */
 export type DimseObserver = (dir: 'in' | 'out', pcId: number, command: CommandSet, datasetBytes: number) => void;
 
@@ -194,15 +202,29 @@ export class DimseProvider {
 
   /** Sends a message on a presentation context; false once the association can no longer send. */
   sendMessage(pcId: number, command: CommandSet, dataset?: Buffer): boolean {
+    return this.sendEncoded(this.encodeMessage(pcId, command, dataset));
+  }
+
+  /**
+   * A message as P-DATA-TF PDUs, ready for sendEncoded: a sender encodes its
+   * next request while the current one is answered. The data set is not
+   * copied: keep `dataset` unchanged until the message is written.
+   */
+  encodeMessage(pcId: number, command: CommandSet, dataset?: Buffer): EncodedMessage {
     const cmd = { ...command, CommandDataSetType: dataset ? 0x0000 : NO_DATASET };
-    this.o.observer?.('out', pcId, cmd, dataset?.length ?? 0);
     const pdus = this.writer.command(pcId, cmd);
-    if (dataset) pdus.push(...this.writer.dataset(pcId, dataset, true));
+    if (dataset) for (const pdu of this.writer.dataset(pcId, dataset, true)) pdus.push(pdu);
+    return { pcId, command: cmd, datasetBytes: dataset?.length ?? 0, pdus };
+  }
+
+  /** Sends an encoded message (one socket write); false once the association can no longer send. */
+  sendEncoded(m: EncodedMessage): boolean {
+    this.o.observer?.('out', m.pcId, m.command, m.datasetBytes);
     try {
-      this.o.assoc.sendPData(pdus);
+      this.o.assoc.sendPData(m.pdus);
       return true;
     } catch (err) {
-      this.o.log.warn({ err: (err as Error).message }, 'response not sent: the association is no longer established');
+      this.o.log.warn({ err: (err as Error).message }, 'message not sent: the association is no longer established');
       return false;
     }
   }

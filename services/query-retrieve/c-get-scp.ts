@@ -5,7 +5,7 @@ import type { DimseService, ServiceEvent, ServiceInput } from '../dimse/service.
 import { statusText } from '../dimse/status.js';
 import { isStorageSopClass, uidName } from '../registry/uids.js';
 import { planSend } from '../scu/file-source.js';
-import { readPart10Info } from '../storage/part10-reader.js';
+import { readPart10Header } from '../storage/part10-reader.js';
 import { failureFields, modelOf, qrServiceBase, statusOf, type QueryIndex } from './query-service.js';
 import { RetrieveProgress, RSP } from './retrieve-progress.js';
 
@@ -53,7 +53,7 @@ export function cGetScp(index: QueryIndex): DimseService {
           let status = -1;
           try {
             if (!scpRoleFor.has(f.sopClassUid)) throw new Error(`the requestor did not take the SCP role for ${uidName(f.sopClassUid)} (SCP/SCU Role Selection)`);
-            const info = await readPart10Info(f.path);
+            const info = await readPart10Header(f.path);
             const plan = await planSend(info, usable);
             const result = new Promise<{ status: number; error?: string }>((r) => (subopDone = r));
             sendBack({

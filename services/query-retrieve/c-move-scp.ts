@@ -7,7 +7,7 @@ import { Status, statusText } from '../dimse/status.js';
 import type { ProposedContext } from '../scu/client-association.js';
 import { contextsForFiles } from '../scu/file-source.js';
 import type { ScuAssociation } from '../scu/scu-association.js';
-import { readPart10Info, type Part10Info } from '../storage/part10-reader.js';
+import { readPart10Header, type Part10Info } from '../storage/part10-reader.js';
 import { failureFields, modelOf, qrServiceBase, statusOf, type IndexedFile, type QueryIndex } from './query-service.js';
 import { RetrieveProgress, RSP } from './retrieve-progress.js';
 
@@ -65,7 +65,7 @@ export function cMoveScp(o: MoveScpOptions): DimseService {
         const progress = new RetrieveProgress(files.length, RSP.move, command, input.abstractSyntax, input.transferSyntax);
         log.info({ instances: files.length, moveDestination: destAet }, 'C-MOVE');
         // A file that cannot be read (gone behind the index's back, damaged) is one failed sub-operation, as in C-GET; the others go on.
-        const read = await Promise.all(files.map((f) => readPart10Info(f.path).catch((err: Error) => {
+        const read = await Promise.all(files.map((f) => readPart10Header(f.path).catch((err: Error) => {
           log.warn({ sopInstanceUid: f.sopInstanceUid, file: f.path, err: err.message }, 'C-MOVE sub-operation failed: stored file unreadable');
           progress.count(-1, f.sopInstanceUid);
           return undefined;

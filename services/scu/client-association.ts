@@ -6,7 +6,7 @@ import { connectTransport, type ClientTlsOptions } from '../../transport/tls.js'
 import type { Inspector } from '../../visualize/inspector.js';
 import type { AcceptedContext } from '../acse/negotiate.js';
 import type { CommandSet } from '../dimse/command-set.js';
-import { DimseProvider } from '../dimse/provider.js';
+import { DimseProvider, type EncodedMessage } from '../dimse/provider.js';
 import type { DimseService } from '../dimse/service.js';
 import { statusCategory } from '../dimse/status.js';
 import { DICOMApplicationContext } from '../registry/uids.js';
@@ -54,6 +54,12 @@ export interface AssociateOptions {
   log: Logger;
   inspector?: Inspector;
 }
+
+/** A request's data set: a whole buffer, or pieces streamed with backpressure and their total in bytes. */
+export type OutgoingDataset = Buffer | { pieces: AsyncIterable<Buffer>; bytes: number };
+
+/** A request to send: encoded ahead (encodeRequest), or a command and its data set. */
+export type RequestMessage = EncodedMessage | { pcId: number; command: CommandSet; dataset?: OutgoingDataset };
 
 /** One response of a request: its command set and data set (an identifier), if any. */
 export interface DimseResponse {
@@ -176,6 +182,9 @@ export class ClientAssociation {
           ...(this.o.inspector ? { inspect: this.o.inspector.inspect, observer: this.o.inspector.dimse(this.assoc) } : {}),
         });
         this.phase = 'established';
+        // One watch for the association's life: it fires after networkMs without a byte, and counts only while a request waits.
+        const { networkMs } = this.timeouts;
+        if (networkMs) this.assoc.watchIdle(networkMs, () => this.waiting.size > 0 && this.giveUp(new TimeoutError('network', networkMs)));
         this.assoc.log.info({ accepted: this.contexts.size, proposed: rq.presentationContexts.length }, 'association accepted');
         this.onPhase?.();
         return;
@@ -259,12 +268,66 @@ export class ClientAssociation {
   }
 
   /**
+   * Sends a request answered by one response (C-ECHO, C-STORE); resolves to
+   * its final response. Rejects with TimeoutError, AssociationAbortedError.
+   */
+  requestFinal(message: RequestMessage): Promise<DimseResponse> {
+    return new Promise((resolve, reject) => this.sendRequest(message, (r, err) => (r ? resolve(r) : reject(err))));
+  }
+
+  /**
+   * Encodes a request ahead of its turn, for sendRequest (a sender encodes
+   * the next one while the current one is answered). Keep `dataset`
+   * unchanged until it is sent. Throws AssociationAbortedError.
+   */
+  encodeRequest(pcId: number, command: CommandSet, dataset?: Buffer): EncodedMessage {
+    if (!this.provider) throw this.failure ?? new AssociationAbortedError('the association is not established');
+    return this.provider.encodeMessage(pcId, command, dataset);
+  }
+
+  /**
+   * Sends a request answered by one response and calls `onFinal` once, with
+   * its final response or with the error (TimeoutError,
+   * AssociationAbortedError). The call comes synchronously from the
+   * response's P-DATA indication, so a sender can put its next request on
+   * the wire before anything else runs: that is the whole per-file
+   * turnaround of a C-STORE batch. A Pending response (which C-ECHO and
+   * C-STORE never get) only restarts the DIMSE timeout.
+   */
+  sendRequest(message: RequestMessage, onFinal: (r: DimseResponse | undefined, err?: Error) => void): void {
+    const provider = this.provider;
+    if (this.phase !== 'established' || !provider) return onFinal(undefined, this.failure ?? new AssociationAbortedError('the association is not established'));
+    const id = message.command.MessageID as number;
+    const timer = this.timer(this.timeouts.dimseMs, () => this.giveUp(new TimeoutError('dimse', this.timeouts.dimseMs)));
+    let settled = false;
+    const settle = (r: DimseResponse | undefined, err?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      this.waiting.delete(id);
+      onFinal(r, err);
+    };
+    this.waiting.set(id, {
+      push: (r) => (statusCategory(Number(r.command.Status ?? 0)) === 'pending' ? timer?.refresh() : settle(r)),
+      fail: (e) => settle(undefined, e),
+    });
+    const notSent = () => settle(undefined, this.failure ?? new AssociationAbortedError(this.assoc.ending || 'the association ended while sending'));
+    if ('pdus' in message) {
+      if (!provider.sendEncoded(message)) notSent();
+    } else if (message.dataset === undefined || Buffer.isBuffer(message.dataset)) {
+      if (!provider.sendMessage(message.pcId, message.command, message.dataset)) notSent();
+    } else {
+      provider.sendMessageStream(message.pcId, message.command, message.dataset.pieces, message.dataset.bytes).then((sent) => sent || notSent(), (err: Error) => settle(undefined, err));
+    }
+  }
+
+  /**
    * Sends a request and yields every response until the final one (a status
    * that is not Pending). `dataset` is a whole buffer or pieces streamed with
    * backpressure. Each response must come within the DIMSE timeout.
    * Throws TimeoutError, AssociationAbortedError.
    */
-  async *request(pcId: number, command: CommandSet, dataset?: Buffer | { pieces: AsyncIterable<Buffer>; bytes: number }): AsyncGenerator<DimseResponse> {
+  async *request(pcId: number, command: CommandSet, dataset?: OutgoingDataset): AsyncGenerator<DimseResponse> {
     if (this.phase !== 'established' || !this.provider) throw this.failure ?? new AssociationAbortedError('the association is not established');
     const id = command.MessageID as number;
     const queue: DimseResponse[] = [];
@@ -280,7 +343,6 @@ export class ClientAssociation {
         wake?.();
       },
     });
-    const idle = this.timeouts.networkMs ? this.assoc.watchIdle(this.timeouts.networkMs, () => this.giveUp(new TimeoutError('network', this.timeouts.networkMs))) : undefined;
     try {
       const sent =
         dataset === undefined || Buffer.isBuffer(dataset)
@@ -306,7 +368,6 @@ export class ClientAssociation {
         if (statusCategory(Number(r.command.Status ?? 0)) !== 'pending') return;
       }
     } finally {
-      idle?.();
       this.waiting.delete(id);
     }
   }

@@ -9,8 +9,16 @@ import {
   Verification, uidName,
 } from '../registry/uids.js';
 import type { ClientAssociation } from './client-association.js';
+import type { AcceptedContext } from '../acse/negotiate.js';
 import { NoPresentationContextError } from './errors.js';
-import { planSend, ReadBuffers, type SendPlan } from './file-source.js';
+import { planSend, ReadBuffers } from './file-source.js';
+import { storeEach, type PreparedStore, type StoreOutcome } from './store-batch.js';
+
+/** The C-MOVE on whose behalf a C-STORE sub-operation is sent (PS3.7 §9.1.1.1). */
+export interface MoveOriginator {
+  aeTitle: string;
+  messageId: number;
+}
 
 /** Query/Retrieve information model: Patient Root or Study Root (PS3.4 C.6). */
 export type QueryModel = 'patient' | 'study';
@@ -60,7 +68,7 @@ export class ScuAssociation {
   async cEcho(): Promise<number> {
     const ctx = this.requireContext(Verification);
     const id = this.client.nextMessageId();
-    return this.final(this.client.request(ctx.id, { CommandField: CommandField['C-ECHO-RQ'], MessageID: id, AffectedSOPClassUID: Verification }));
+    return Number((await this.client.requestFinal({ pcId: ctx.id, command: { CommandField: CommandField['C-ECHO-RQ'], MessageID: id, AffectedSOPClassUID: Verification } })).command.Status);
   }
 
   /**
@@ -68,32 +76,39 @@ export class ScuAssociation {
    * its transfer syntax was accepted, else transcoded between uncompressed
    * syntaxes. Resolves to the status. Throws NoPresentationContextError.
    */
-  async cStore(
-    file: Part10Info,
-    opts: { moveOriginator?: { aeTitle: string; messageId: number }; plan?: Promise<SendPlan> } = {},
-  ): Promise<{ status: number; transcoded: boolean }> {
-    const plan = await (opts.plan ?? this.planStore(file));
-    const cmd: CommandSet = {
+  async cStore(file: Part10Info, opts: { moveOriginator?: MoveOriginator } = {}): Promise<{ status: number; transcoded: boolean }> {
+    const { plan, message } = await this.prepareStore(file, opts.moveOriginator);
+    const rsp = await this.client.requestFinal(message);
+    plan.done?.(this.client.writesPending());
+    return { status: Number(rsp.command.Status), transcoded: plan.transcoded };
+  }
+
+  /**
+   * C-STORE of files one after another, each sent as cStore sends it, with
+   * no idle time between them (see storeEach). Yields one outcome per file,
+   * in order; a file that cannot be sent yields its error and the rest go
+   * on; an association failure ends the iteration.
+   */
+  cStoreEach(files: readonly Part10Info[]): AsyncGenerator<StoreOutcome> {
+    return storeEach(this.client, files, (f) => this.prepareStore(f));
+  }
+
+  /** Plans a file's C-STORE (context, bytes read if small) and encodes its request when the data set is in memory. */
+  private async prepareStore(file: Part10Info, moveOriginator?: MoveOriginator): Promise<PreparedStore> {
+    const plan = await planSend(file, (this.accepted ??= [...this.client.contexts.values()]), this.buffers);
+    const command: CommandSet = {
       CommandField: CommandField['C-STORE-RQ'],
       MessageID: this.client.nextMessageId(),
       AffectedSOPClassUID: file.sopClassUid,
       AffectedSOPInstanceUID: file.sopInstanceUid,
       Priority: Priority.Medium,
-      ...(opts.moveOriginator ? { MoveOriginatorApplicationEntityTitle: opts.moveOriginator.aeTitle, MoveOriginatorMessageID: opts.moveOriginator.messageId } : {}),
+      ...(moveOriginator ? { MoveOriginatorApplicationEntityTitle: moveOriginator.aeTitle, MoveOriginatorMessageID: moveOriginator.messageId } : {}),
     };
-    const status = await this.final(this.client.request(plan.context.id, cmd, plan.data ?? { pieces: plan.pieces(), bytes: plan.bytes }));
-    plan.done?.(this.client.writesPending());
-    return { status, transcoded: plan.transcoded };
+    const pcId = plan.context.id;
+    const message = plan.data ? this.client.encodeRequest(pcId, command, plan.data) : { pcId, command, dataset: { pieces: plan.pieces(), bytes: plan.bytes } };
+    return { plan, message };
   }
-
-  /**
-   * Chooses the context for a file and reads it if small: start it for the
-   * next file while the current one is answered, then pass it to cStore.
-   * Throws NoPresentationContextError.
-   */
-  planStore(file: Part10Info): Promise<SendPlan> {
-    return planSend(file, [...this.client.contexts.values()], this.buffers);
-  }
+  private accepted: AcceptedContext[] | undefined;
 
   /** C-FIND (PS3.7 §9.1.2): yields each Pending match, then the final status. */
   async *cFind(query: NaturalDataset, model: QueryModel = 'study'): AsyncGenerator<CFindResult> {
@@ -167,12 +182,6 @@ export class ScuAssociation {
       }
       yield { status: Number(c.Status), counts, ...(failedInstances ? { failedInstances } : {}) };
     }
-  }
-
-  private async final(responses: AsyncGenerator<{ command: CommandSet }>): Promise<number> {
-    let status = -1;
-    for await (const r of responses) status = Number(r.command.Status);
-    return status;
   }
 
   private requireContext(sop: string) {

@@ -48,16 +48,58 @@ function isVr(code: number): boolean {
  * a SOP Class and Instance UID. Throws Part10Error with the reason.
  */
 export async function readPart10Info(path: string): Promise<Part10Info> {
+  return readPart10(path, WINDOW, true);
+}
+
+/**
+ * What readPart10Info gives, from the head of the file only: the File Meta
+ * Information and the data set up to its SOP Class and Instance UIDs
+ * (usually the first few KiB), for a sender that scans many files before it
+ * associates. The rest of the data set is not checked here; checkDataset
+ * does that, when the file is sent. Throws Part10Error.
+ */
+export async function readPart10Header(path: string): Promise<Part10Info> {
+  return readPart10(path, HEAD_READ, false);
+}
+
+function readPart10(path: string, readSize: number, whole: boolean): Part10Info {
   const fd = openSync(path, 'r');
   try {
-    return parsePart10(new FileWindow(fd, fstatSync(fd).size), path);
+    return parsePart10(new FileWindow(fd, fstatSync(fd).size, readSize), path, whole);
   } finally {
     closeSync(fd);
   }
 }
 
+/**
+ * Walks a data set that is about to be sent (`bytes` in memory, or read
+ * through a window from the file) and checks it holds the SOP Class and
+ * Instance UIDs `file` names: the check readPart10Header left out, on the
+ * bytes as they are now. A deflated data set is not walked. Throws
+ * Part10Error.
+ */
+export function checkDataset(file: Part10Info, bytes?: Buffer): void {
+  if (isDeflated(file.transferSyntaxUid)) return;
+  let found: { sopClass?: string; sopInstance?: string };
+  if (bytes) found = walkTopLevel(bytes, 0, file.transferSyntaxUid, false, file.datasetOffset);
+  else {
+    const fd = openSync(file.path, 'r');
+    try {
+      const end = file.datasetOffset + file.datasetLength;
+      found = walkTopLevel(new FileWindow(fd, end, WINDOW), file.datasetOffset, file.transferSyntaxUid, false);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  if (found.sopClass !== file.sopClassUid || found.sopInstance !== file.sopInstanceUid) {
+    throw new Part10Error('the data set changed since the file was read: its SOP Class or Instance UID differs');
+  }
+}
+
 /** Bytes of the window a FileWindow reads through. */
 const WINDOW = 64 << 10;
+/** Bytes read at a time for a header: meta information and the first elements fit (a window grows on demand). */
+const HEAD_READ = 4 << 10;
 /**
  * One window buffer for every walk: a walk is synchronous, so they never
  * overlap, and reusing memory spares a page fault per 4 KiB of each file
@@ -76,11 +118,13 @@ class FileWindow {
   constructor(
     private readonly fd: number,
     readonly length: number,
+    /** Bytes per read (at most WINDOW, or the one value asked for if larger). */
+    private readonly readSize: number,
   ) {}
 
   private at(pos: number, n: number): number {
     if (pos < this.start || pos + n > this.start + this.win.length) {
-      const size = Math.max(Math.min(Math.max(n, WINDOW), this.length - pos), 0);
+      const size = Math.max(Math.min(Math.max(n, this.readSize), this.length - pos), 0);
       this.win = size <= WINDOW ? sharedWindow.subarray(0, size) : Buffer.allocUnsafe(size);
       this.start = pos;
       readSync(this.fd, this.win, 0, this.win.length, pos);
@@ -119,8 +163,12 @@ class FileWindow {
 /** What the walk needs of the bytes: a Buffer or a FileWindow. */
 type Bytes = Pick<FileWindow, 'length' | 'readUInt16LE' | 'readUInt16BE' | 'readUInt32LE' | 'readUInt32BE' | 'toString'> & { zerosFrom?(pos: number): boolean };
 
-/** Parses the header and walks the data set of a file held in `buf` (a Buffer or a file window). Throws Part10Error. */
-export function parsePart10(buf: Bytes, path = ''): Part10Info {
+/**
+ * Parses the header and walks the data set of a file held in `buf` (a Buffer
+ * or a file window): all of it, or (`whole` false) only up to the SOP Class
+ * and Instance UIDs. Throws Part10Error.
+ */
+export function parsePart10(buf: Bytes, path = '', whole = true): Part10Info {
   let offset = 0;
   let meta: Record<string, string> = {};
   let hasMeta = false;
@@ -130,7 +178,7 @@ export function parsePart10(buf: Bytes, path = ''): Part10Info {
   }
   const ts = meta['0010'] || inferTransferSyntax(buf, offset);
   if (!ts) throw new Part10Error('no File Meta Information and the data set encoding cannot be recognised');
-  const found = isDeflated(ts) ? {} : walkTopLevel(buf, offset, ts);
+  const found = isDeflated(ts) ? {} : walkTopLevel(buf, offset, ts, !whole);
 
   // The data set is authoritative (real files carry meta UIDs that disagree with it), and a
   // receiver checks the request against it: both UIDs must be in it as UI elements (PS3.4 B.4).
@@ -183,9 +231,12 @@ function inferTransferSyntax(buf: Bytes, at: number): string | undefined {
 /**
  * Walks the top-level elements (skipping into sequences and encapsulated
  * pixel data by their items) to check the structure ends exactly at the end
- * of the file, and picks up SOP Class and Instance UIDs on the way.
+ * of the file, and picks up SOP Class and Instance UIDs on the way; with
+ * `untilUids`, stops once it has both. `base` is added to the byte offsets
+ * errors name (the file offset of `buf`'s first byte).
  */
-function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: string; sopInstance?: string } {
+function walkTopLevel(buf: Bytes, start: number, ts: string, untilUids: boolean, base = 0): { sopClass?: string; sopInstance?: string } {
+  const at = (p: number) => p + base; // file offsets in messages, also for a data set held alone
   const implicit = ts === ImplicitVRLittleEndian;
   const be = ts === ExplicitVRBigEndian;
   const u16 = (p: number) => (be ? buf.readUInt16BE(p) : buf.readUInt16LE(p));
@@ -194,7 +245,7 @@ function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: strin
 
   // Returns the position after one element; throws on overrun.
   const element = (pos: number, end: number): number => {
-    if (pos + 8 > end) throw new Part10Error(`data set truncated at byte ${pos}`);
+    if (pos + 8 > end) throw new Part10Error(`data set truncated at byte ${at(pos)}`);
     const group = u16(pos);
     const el = u16(pos + 2);
     let len: number;
@@ -208,9 +259,9 @@ function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: strin
       head = 8;
     } else {
       vr = buf.readUInt16BE(pos + 4);
-      if (!isVr(vr)) throw new Part10Error(`corrupt element (${hex(group)},${hex(el)}) at byte ${pos}: bytes ${buf.toString('hex', pos + 4, pos + 6)} are not a VR`);
+      if (!isVr(vr)) throw new Part10Error(`corrupt element (${hex(group)},${hex(el)}) at byte ${at(pos)}: bytes ${buf.toString('hex', pos + 4, pos + 6)} are not a VR`);
       if (LONG_VRS.has(vr)) {
-        if (pos + 12 > end) throw new Part10Error(`data set truncated at byte ${pos}`);
+        if (pos + 12 > end) throw new Part10Error(`data set truncated at byte ${at(pos)}`);
         len = u32(pos + 8);
         head = 12;
       } else {
@@ -220,7 +271,7 @@ function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: strin
     }
     const valueAt = pos + head;
     if (len === UNDEFINED) return skipUndefined(valueAt, end);
-    if (valueAt + len > end) throw new Part10Error(`element (${hex(group)},${hex(el)}) at byte ${pos} runs past the end of the file (truncated)`);
+    if (valueAt + len > end) throw new Part10Error(`element (${hex(group)},${hex(el)}) at byte ${at(pos)} runs past the end of the file (truncated)`);
     if (group === 0x0008 && (el === 0x0016 || el === 0x0018) && (implicit || vr === UI)) {
       const v = buf.toString('latin1', valueAt, valueAt + len).replace(/[\0 ]+$/, '');
       if (/^[0-9.]+$/.test(v)) out[el === 0x0016 ? 'sopClass' : 'sopInstance'] = v;
@@ -233,13 +284,13 @@ function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: strin
       const group = u16(pos);
       const el = u16(pos + 2);
       const len = u32(pos + 4);
-      if (group !== 0xfffe) throw new Part10Error(`corrupt sequence at byte ${pos}`);
+      if (group !== 0xfffe) throw new Part10Error(`corrupt sequence at byte ${at(pos)}`);
       if (el === 0xe0dd) return pos + 8;
-      if (el !== 0xe000) throw new Part10Error(`corrupt sequence item at byte ${pos}`);
+      if (el !== 0xe000) throw new Part10Error(`corrupt sequence item at byte ${at(pos)}`);
       if (len === UNDEFINED) {
         pos += 8;
         while (true) {
-          if (pos + 8 > end) throw new Part10Error(`data set truncated inside a sequence item at byte ${pos}`);
+          if (pos + 8 > end) throw new Part10Error(`data set truncated inside a sequence item at byte ${at(pos)}`);
           if (u16(pos) === 0xfffe && u16(pos + 2) === 0xe00d) {
             pos += 8;
             break;
@@ -247,7 +298,7 @@ function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: strin
           pos = element(pos, end);
         }
       } else {
-        if (pos + 8 + len > end) throw new Part10Error(`sequence item at byte ${pos} runs past the end of the file (truncated)`);
+        if (pos + 8 + len > end) throw new Part10Error(`sequence item at byte ${at(pos)} runs past the end of the file (truncated)`);
         pos += 8 + len;
       }
     }
@@ -258,6 +309,7 @@ function walkTopLevel(buf: Bytes, start: number, ts: string): { sopClass?: strin
   while (pos < buf.length) {
     if (buf.length - pos < 8 && zerosFrom(buf, pos)) break; // trailing padding
     pos = element(pos, buf.length);
+    if (untilUids && out.sopClass && out.sopInstance) break;
   }
   return out;
 }

@@ -24,6 +24,7 @@ function runCell(state: string, evt: string, opts: { isRequestor?: boolean; prot
     associateRq: sampleRq(),
     connect: () => {},
     write: () => {},
+    writeAll: () => {},
     closeTransport: () => {},
     indicate: () => {},
   };

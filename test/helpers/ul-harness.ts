@@ -31,6 +31,7 @@ export function ulHarness(opts: HarnessOptions = {}) {
     associateRq: sampleRq(),
     connect: () => void connects++,
     write: (b) => void writes.push(Buffer.from(pduBytes(b))),
+    writeAll: (ps) => ps.forEach((b) => writes.push(Buffer.from(pduBytes(b)))),
     closeTransport: () => void closes++,
     indicate: (ind) => void indications.push(ind),
   };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parsePart10, readPart10Info } from '../../services/storage/part10-reader.js';
+import { checkDataset, parsePart10, readPart10Header, readPart10Info } from '../../services/storage/part10-reader.js';
 
 const SAMPLES = process.env.NETDICOM_SAMPLES ?? resolve(process.cwd(), '../shared/dicom-samples');
 
@@ -53,4 +53,55 @@ test('one window is shared by every read: all samples read at once give what eac
   for (const p of paths) alone.push(await readPart10Info(p));
   const together = await Promise.all([...paths].reverse().map((p) => readPart10Info(p)));
   assert.deepEqual(together.reverse(), alone);
+});
+
+test('readPart10Header then checkDataset (as storescu scans, then sends) find what readPart10Info finds, and fail with its message, for every sample', async () => {
+  const outcomes: string[] = [];
+  for (const dir of ['valid', 'malformed']) {
+    for (const name of readdirSync(join(SAMPLES, dir))) {
+      const path = join(SAMPLES, dir, name);
+      const full = await readPart10Info(path).catch((err: Error) => err.message);
+      const split = await readPart10Header(path).then(
+        (info) => {
+          const bytes = readFileSync(path).subarray(info.datasetOffset);
+          checkDataset(info, bytes); // in memory, as a small data set is sent
+          checkDataset(info); // through the file window, as a large one is streamed
+          return info;
+        },
+        (err: Error) => err.message,
+      ).catch((err: Error) => err.message);
+      assert.deepEqual(split, full, name);
+      outcomes.push(typeof full === 'string' ? 'error' : 'ok');
+    }
+  }
+  // Both kinds were exercised (the malformed samples include a file truncated after its UIDs).
+  assert.ok(outcomes.includes('ok') && outcomes.includes('error'));
+});
+
+test('a file truncated after its UIDs passes readPart10Header; checkDataset names the truncation with the file offset', async () => {
+  const path = join(SAMPLES, 'malformed/rtplan_truncated.dcm');
+  const info = await readPart10Header(path);
+  assert.equal(info.sopClassUid, '1.2.840.10008.5.1.4.1.1.481.5');
+  const message = await readPart10Info(path).then(() => 'read', (err: Error) => err.message);
+  assert.match(message, /truncated/);
+  assert.throws(() => checkDataset(info, readFileSync(path).subarray(info.datasetOffset)), { message });
+});
+
+test('checkDataset refuses a data set whose SOP Instance UID changed since the header was read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'p10-'));
+  try {
+    const src = readFileSync(join(SAMPLES, 'valid/CT_small.dcm'));
+    const path = join(dir, 'ct.dcm');
+    writeFileSync(path, src);
+    const info = await readPart10Header(path);
+    const uid = Buffer.from(info.sopInstanceUid, 'latin1');
+    const at = src.indexOf(uid, info.datasetOffset);
+    const changed = Buffer.from(src);
+    changed[at + uid.length - 1] = changed[at + uid.length - 1] === 0x31 ? 0x32 : 0x31;
+    writeFileSync(path, changed);
+    assert.throws(() => checkDataset(info), /changed since the file was read/);
+    assert.throws(() => checkDataset(info, changed.subarray(info.datasetOffset)), /changed since the file was read/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
