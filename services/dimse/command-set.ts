@@ -102,21 +102,24 @@ function readValue(buf: Buffer, start: number, end: number, vr: Vr): string | nu
  * CommandSetError on an unknown keyword.
  */
 export function encodeCommandSet(cmd: CommandSet, headroom = 0): Buffer {
-  const values = cmd as Record<string, string | number | number[] | undefined>;
-  for (const k in values) if (values[k] !== undefined && !BY_KEYWORD.has(k)) throw new CommandSetError(`unknown command element keyword ${k}`);
+  // The command's own keys, not the 24 keywords: looking up absent keys is what costs here.
+  const fields: [element: number, vr: Vr, value: string | number | number[]][] = [];
   let total = 0;
-  for (const [element, keyword, vr] of ELEMENTS) {
-    const v = values[keyword];
-    if (element !== 0 && v !== undefined) total += 8 + valueLength(vr, v);
+  const values = cmd as Record<string, string | number | number[] | undefined>;
+  for (const k in values) {
+    const v = values[k];
+    if (v === undefined) continue;
+    const def = BY_KEYWORD.get(k);
+    if (!def) throw new CommandSetError(`unknown command element keyword ${k}`);
+    if (def[0] === 0x0000) continue; // CommandGroupLength is computed
+    fields.push([def[0], def[1], v]);
+    total += 8 + valueLength(def[1], v);
   }
+  fields.sort((a, b) => a[0] - b[0]);
   const out = Buffer.allocUnsafe(headroom + 12 + total);
   let at = header(out, headroom, 0x0000, 4);
   at = out.writeUInt32LE(total, at);
-  for (const [element, keyword, vr] of ELEMENTS) {
-    const v = values[keyword];
-    if (element === 0 || v === undefined) continue;
-    at = writeValue(out, header(out, at, element, valueLength(vr, v)), vr, v);
-  }
+  for (const [element, vr, v] of fields) at = writeValue(out, header(out, at, element, valueLength(vr, v)), vr, v);
   return out;
 }
 
