@@ -132,21 +132,26 @@ class FileWindow {
     return pos - this.start;
   }
 
+  // Byte arithmetic rather than Buffer's methods: a scan of many files runs this cold, where every call counts.
   readUInt16LE(pos: number): number {
     const o = this.at(pos, 2); // before reading this.win: `at` may replace it
-    return this.win.readUInt16LE(o);
+    const w = this.win;
+    return w[o]! | (w[o + 1]! << 8);
   }
   readUInt16BE(pos: number): number {
-    const o = this.at(pos, 2); // before reading this.win: `at` may replace it
-    return this.win.readUInt16BE(o);
+    const o = this.at(pos, 2);
+    const w = this.win;
+    return (w[o]! << 8) | w[o + 1]!;
   }
   readUInt32LE(pos: number): number {
-    const o = this.at(pos, 4); // before reading this.win: `at` may replace it
-    return this.win.readUInt32LE(o);
+    const o = this.at(pos, 4);
+    const w = this.win;
+    return (w[o]! | (w[o + 1]! << 8) | (w[o + 2]! << 16)) + w[o + 3]! * 0x1000000;
   }
   readUInt32BE(pos: number): number {
-    const o = this.at(pos, 4); // before reading this.win: `at` may replace it
-    return this.win.readUInt32BE(o);
+    const o = this.at(pos, 4);
+    const w = this.win;
+    return w[o]! * 0x1000000 + ((w[o + 1]! << 16) | (w[o + 2]! << 8) | w[o + 3]!);
   }
   toString(enc: 'latin1' | 'hex', from: number, to: number): string {
     const o = this.at(from, to - from);
@@ -170,13 +175,13 @@ type Bytes = Pick<FileWindow, 'length' | 'readUInt16LE' | 'readUInt16BE' | 'read
  */
 export function parsePart10(buf: Bytes, path = '', whole = true): Part10Info {
   let offset = 0;
-  let meta: Record<string, string> = {};
+  let meta: Record<number, string> = {};
   let hasMeta = false;
   if (buf.length >= 132 && buf.toString('latin1', 128, 132) === 'DICM') {
     hasMeta = true;
     ({ meta, end: offset } = readMeta(buf, 132));
   }
-  const ts = meta['0010'] || inferTransferSyntax(buf, offset);
+  const ts = meta[0x0010] || inferTransferSyntax(buf, offset);
   if (!ts) throw new Part10Error('no File Meta Information and the data set encoding cannot be recognised');
   const found = isDeflated(ts) ? {} : walkTopLevel(buf, offset, ts, !whole);
 
@@ -184,16 +189,16 @@ export function parsePart10(buf: Bytes, path = '', whole = true): Part10Info {
   // receiver checks the request against it: both UIDs must be in it as UI elements (PS3.4 B.4).
   // A deflated data set is not walked; its meta UIDs are used.
   const deflated = isDeflated(ts);
-  const sopClassUid = (deflated ? meta['0002'] : found.sopClass) ?? '';
-  const sopInstanceUid = (deflated ? meta['0003'] : found.sopInstance) ?? '';
+  const sopClassUid = (deflated ? meta[0x0002] : found.sopClass) ?? '';
+  const sopInstanceUid = (deflated ? meta[0x0003] : found.sopInstance) ?? '';
   if (!sopClassUid) throw new Part10Error('the data set has no SOP Class UID (0008,0016) encoded as UI');
   if (!sopInstanceUid) throw new Part10Error('the data set has no SOP Instance UID (0008,0018) encoded as UI');
   return { path, sopClassUid, sopInstanceUid, transferSyntaxUid: ts, datasetOffset: offset, datasetLength: buf.length - offset, hasMeta };
 }
 
-/** Group 0002, always Explicit VR LE; returns element number (hex) → text value, and where the data set starts. */
-function readMeta(buf: Bytes, start: number): { meta: Record<string, string>; end: number } {
-  const meta: Record<string, string> = {};
+/** Group 0002, always Explicit VR LE; returns element number → text value, and where the data set starts. */
+function readMeta(buf: Bytes, start: number): { meta: Record<number, string>; end: number } {
+  const meta: Record<number, string> = {};
   let pos = start;
   while (pos + 8 <= buf.length && buf.readUInt16LE(pos) === 0x0002) {
     const el = buf.readUInt16LE(pos + 2);
@@ -211,7 +216,7 @@ function readMeta(buf: Bytes, start: number): { meta: Record<string, string>; en
       throw new Part10Error(`corrupt File Meta Information at byte ${pos} (bytes ${buf.toString('hex', pos + 4, pos + 6)} are not a VR)`);
     }
     if (pos + head + len > buf.length) throw new Part10Error(`File Meta Information element (0002,${hex(el)}) overruns the file`);
-    meta[hex(el)] = buf.toString('latin1', pos + head, pos + head + len).replace(/[\0 ]+$/, '');
+    meta[el] = unpadded(buf.toString('latin1', pos + head, pos + head + len));
     pos += head + len;
   }
   return { meta, end: pos };
@@ -273,7 +278,7 @@ function walkTopLevel(buf: Bytes, start: number, ts: string, untilUids: boolean,
     if (len === UNDEFINED) return skipUndefined(valueAt, end);
     if (valueAt + len > end) throw new Part10Error(`element (${hex(group)},${hex(el)}) at byte ${at(pos)} runs past the end of the file (truncated)`);
     if (group === 0x0008 && (el === 0x0016 || el === 0x0018) && (implicit || vr === UI)) {
-      const v = buf.toString('latin1', valueAt, valueAt + len).replace(/[\0 ]+$/, '');
+      const v = unpadded(buf.toString('latin1', valueAt, valueAt + len));
       if (/^[0-9.]+$/.test(v)) out[el === 0x0016 ? 'sopClass' : 'sopInstance'] = v;
     }
     return valueAt + len;
@@ -315,6 +320,13 @@ function walkTopLevel(buf: Bytes, start: number, ts: string, untilUids: boolean,
 }
 
 const hex = (n: number) => n.toString(16).padStart(4, '0');
+
+/** A text value without its trailing NUL or space padding (PS3.5 §6.2). */
+function unpadded(v: string): string {
+  let end = v.length;
+  while (end > 0 && (v.charCodeAt(end - 1) === 0 || v.charCodeAt(end - 1) === 0x20)) end--;
+  return end === v.length ? v : v.slice(0, end);
+}
 
 function zerosFrom(buf: Bytes, pos: number): boolean {
   if (buf.zerosFrom) return buf.zerosFrom(pos);
