@@ -3,11 +3,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPart10Header, type Part10Info } from '../services/storage/part10-reader.js';
 import { contextsForFiles } from '../services/scu/file-source.js';
+import { ContextNotProposedError } from '../services/scu/errors.js';
+import type { FileRef } from '../services/scu/store-batch.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf, type ScuCliOptions } from './scu-options.js';
 
 /** Presentation contexts per association at most (PS3.8: odd IDs 1..255). */
 const MAX_CONTEXTS = 128;
+/** Files whose headers are read before the first association (see readHeads). */
+const HEADS_FIRST = 64;
 
 /**
  * `netdicom storescu ADDR PORT FILE|DIR...`: C-STORE files and folders
@@ -22,40 +26,48 @@ export function storescuCommand(): Command {
       const s = await scuSession('storescu', o);
       const started = Date.now();
       let failed = 0;
-      const files: Part10Info[] = [];
-      for (const p of expand(paths, (p, why) => (failed++, errorLine('storescu', `${p}: ${why}`)))) {
-        try {
-          files.push(await readPart10Header(p));
-        } catch (err) {
-          failed++;
-          errorLine('storescu', `${p}: cannot send: ${(err as Error).message}`);
-        }
-      }
-      if (files.length === 0 && failed === 0) errorLine('storescu', `no files to send in ${paths.join(', ')}`);
-      const bar = process.stderr.isTTY && files.length > 1 ? await progressBar() : undefined;
-      bar?.start(files.length, 0, { rate: '0', mbps: '0' });
       let sent = 0;
       let bytes = 0;
-      for (const batch of batches(files)) {
+      const cannotSend = (path: string, why: string) => {
+        failed++;
+        errorLine('storescu', `${path}: ${why}`);
+      };
+      let queue: (Part10Info | FileRef)[] = expand(paths, cannotSend);
+      if (queue.length === 0 && failed === 0) errorLine('storescu', `no files to send in ${paths.join(', ')}`);
+      const bar = process.stderr.isTTY && queue.length > 1 ? await progressBar() : undefined;
+      bar?.start(queue.length, 0, { rate: '0', mbps: '0' });
+      // One association per round. Its contexts come from the headers read so far (at least the first
+      // HEADS_FIRST files'); the other files are read while earlier ones are answered, and one whose SOP
+      // class or syntax was not proposed waits for the next round.
+      while (queue.length > 0) {
+        queue = await readHeads(queue, HEADS_FIRST, (path, err) => cannotSend(path, `cannot send: ${err.message}`));
+        const proposed = batches(queue.filter(isRead))[0];
+        if (!proposed) break;
         let assoc;
         try {
-          assoc = await s.ae.associate({ host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection, contexts: contextsForFiles(batch) });
+          assoc = await s.ae.associate({ host: addr, port, calledAETitle: o.call, timeouts: timeoutsOf(o), ...s.connection, contexts: contextsForFiles(proposed) });
         } catch (err) {
-          errorLine('storescu', `${(err as Error).message} (${batch.length} file(s) not sent)`);
-          failed += batch.length;
-          continue;
+          errorLine('storescu', `${(err as Error).message} (${queue.length} file(s) not sent)`);
+          failed += queue.length;
+          break;
         }
+        const later: (Part10Info | FileRef)[] = [];
         let done = 0;
-        for await (const r of assoc.cStoreEach(batch)) {
+        for await (const r of assoc.cStoreEach(queue)) {
           done++;
           if ('error' in r) {
-            failed++;
-            errorLine('storescu', `${r.file.path}: not sent: ${r.error.message}`);
+            if (r.error instanceof ContextNotProposedError) {
+              later.push(r.file);
+              continue;
+            }
+            cannotSend(r.file.path, `not sent: ${r.error.message}`);
             const code = (r.error as { code?: string }).code;
             if (code?.startsWith('ERR_ASSOCIATION') || code?.startsWith('ERR_TIMEOUT')) {
-              failed += batch.length - done;
-              errorLine('storescu', `association lost; ${batch.length - done} more file(s) not sent`);
+              const left = queue.length - done + later.length;
+              failed += left;
+              errorLine('storescu', `association lost; ${left} more file(s) not sent`);
               assoc = undefined;
+              later.length = 0;
               break;
             }
           } else if (['success', 'warning'].includes(statusCategory(r.status))) {
@@ -63,13 +75,13 @@ export function storescuCommand(): Command {
             bytes += r.file.datasetLength;
             s.log.info({ file: r.file.path, status: statusText(r.status), transcoded: r.transcoded }, 'stored');
           } else {
-            failed++;
-            errorLine('storescu', `${r.file.path}: C-STORE failed with status ${statusText(r.status)}`);
+            cannotSend(r.file.path, `C-STORE failed with status ${statusText(r.status)}`);
           }
           const secs = Math.max((Date.now() - started) / 1000, 0.001);
           bar?.update(sent + failed, { rate: (sent / secs).toFixed(1), mbps: (bytes / 1e6 / secs).toFixed(1) });
         }
         await assoc?.release();
+        queue = later;
       }
       bar?.stop();
       const secs = (Date.now() - started) / 1000;
@@ -78,15 +90,44 @@ export function storescuCommand(): Command {
     });
 }
 
+const isRead = (f: Part10Info | FileRef): f is Part10Info => 'sopClassUid' in f;
+
+/**
+ * Reads the headers of the first `count` files of `queue` not read yet (a
+ * folder of many files starts sending after a few reads, not after all of
+ * them); a file that cannot be read is reported and dropped.
+ */
+async function readHeads(queue: (Part10Info | FileRef)[], count: number, unreadable: (path: string, err: Error) => void): Promise<(Part10Info | FileRef)[]> {
+  const out: (Part10Info | FileRef)[] = [];
+  let reads = 0;
+  for (const f of queue) {
+    if (isRead(f) || reads >= count) {
+      out.push(f);
+      continue;
+    }
+    reads++;
+    try {
+      out.push(await readPart10Header(f.path, f.size));
+    } catch (err) {
+      unreadable(f.path, err as Error);
+    }
+  }
+  return out;
+}
+
 /** A progress bar on stderr (a terminal only: cli-progress is loaded just then). */
 async function progressBar() {
   const { default: cliProgress } = await import('cli-progress');
   return new cliProgress.SingleBar({ format: 'storescu [{bar}] {value}/{total} files | {rate} files/s | {mbps} MB/s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
 }
 
-/** Files under the given paths, folders walked recursively in name order. Synchronous: nothing else runs before the first association. */
-function expand(paths: string[], bad: (p: string, why: string) => void): string[] {
-  const out: string[] = [];
+/**
+ * Files under the given paths with their sizes (bytes), folders walked
+ * recursively in name order. Synchronous: nothing else runs before the
+ * first association. The size saves the header read a second stat.
+ */
+function expand(paths: string[], bad: (p: string, why: string) => void): FileRef[] {
+  const out: FileRef[] = [];
   const walk = (p: string): void => {
     let st;
     try {
@@ -96,7 +137,7 @@ function expand(paths: string[], bad: (p: string, why: string) => void): string[
     }
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) walk(join(p, name));
-    } else if (st.isFile()) out.push(p);
+    } else if (st.isFile()) out.push({ path: p, size: st.size });
   };
   for (const p of paths) walk(p);
   return out;

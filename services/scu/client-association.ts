@@ -9,7 +9,7 @@ import type { CommandSet } from '../dimse/command-set.js';
 import { DimseProvider, type EncodedMessage } from '../dimse/provider.js';
 import type { DimseService } from '../dimse/service.js';
 import { statusCategory } from '../dimse/status.js';
-import { DICOMApplicationContext } from '../registry/uids.js';
+import { DICOMApplicationContext, isUncompressed } from '../registry/uids.js';
 import { AssociationAbortedError, AssociationRejectedError, ConnectError, NoPresentationContextError, TimeoutError } from './errors.js';
 
 /** A presentation context to propose: one abstract syntax, transfer syntaxes in order of preference. */
@@ -250,6 +250,16 @@ export class ClientAssociation {
       any ??= c;
     }
     return transferSyntaxes ? undefined : any;
+  }
+
+  /**
+   * Whether a context was proposed that could carry data of this SOP class
+   * and transfer syntax: with that syntax, or, for an uncompressed one, with
+   * any uncompressed syntax (it can be transcoded). Accepted or not.
+   */
+  proposes(abstractSyntax: string, transferSyntax: string): boolean {
+    const anyUncompressed = isUncompressed(transferSyntax);
+    return this.o.contexts.some((c) => c.abstractSyntax === abstractSyntax && c.transferSyntaxes.some((ts) => ts === transferSyntax || (anyUncompressed && isUncompressed(ts))));
   }
 
   /** All accepted contexts for an abstract syntax. */

@@ -47,7 +47,17 @@ export class ConnectError extends NetdicomError {
 
 /** The peer accepted no presentation context for what we want to send. */
 export class NoPresentationContextError extends NetdicomError {
+  constructor(message: string, code = 'ERR_NO_PRESENTATION_CONTEXT') {
+    super(code, message);
+  }
+}
+
+/**
+ * A file's SOP class (or, compressed, its transfer syntax) was not proposed
+ * on this association: it needs another association that proposes it.
+ */
+export class ContextNotProposedError extends NoPresentationContextError {
   constructor(message: string) {
-    super('ERR_NO_PRESENTATION_CONTEXT', message);
+    super(message, 'ERR_CONTEXT_NOT_PROPOSED');
   }
 }

@@ -1,4 +1,4 @@
-import type { Part10Info } from '../storage/part10-reader.js';
+import { readPart10Header, type Part10Info } from '../storage/part10-reader.js';
 import { decodeDataset, encodeDataset, type NaturalDataset } from '../dimse/dataset-codec.js';
 import { CommandField, Priority } from '../dimse/commands.js';
 import type { CommandSet } from '../dimse/command-set.js';
@@ -10,9 +10,9 @@ import {
 } from '../registry/uids.js';
 import type { ClientAssociation } from './client-association.js';
 import type { AcceptedContext } from '../acse/negotiate.js';
-import { NoPresentationContextError } from './errors.js';
+import { ContextNotProposedError, NoPresentationContextError } from './errors.js';
 import { planSend, ReadBuffers } from './file-source.js';
-import { storeEach, type PreparedStore, type StoreOutcome } from './store-batch.js';
+import { storeEach, type FileRef, type PreparedStore, type StoreOutcome } from './store-batch.js';
 
 /** The C-MOVE on whose behalf a C-STORE sub-operation is sent (PS3.7 §9.1.1.1). */
 export interface MoveOriginator {
@@ -77,7 +77,7 @@ export class ScuAssociation {
    * syntaxes. Resolves to the status. Throws NoPresentationContextError.
    */
   async cStore(file: Part10Info, opts: { moveOriginator?: MoveOriginator } = {}): Promise<{ status: number; transcoded: boolean }> {
-    const { plan, message } = await this.prepareStore(file, opts.moveOriginator);
+    const { plan, message } = await this.prepareStore(file, file, opts.moveOriginator);
     const rsp = await this.client.requestFinal(message);
     plan.done?.(this.client.writesPending());
     return { status: Number(rsp.command.Status), transcoded: plan.transcoded };
@@ -85,16 +85,27 @@ export class ScuAssociation {
 
   /**
    * C-STORE of files one after another, each sent as cStore sends it, with
-   * no idle time between them (see storeEach). Yields one outcome per file,
+   * no idle time between them (see storeEach). A file given by path
+   * (FileRef) is read only when its turn nears. Yields one outcome per file,
    * in order; a file that cannot be sent yields its error and the rest go
-   * on; an association failure ends the iteration.
+   * on (ContextNotProposedError: send it on an association that proposes
+   * its SOP class); an association failure ends the iteration.
    */
-  cStoreEach(files: readonly Part10Info[]): AsyncGenerator<StoreOutcome> {
-    return storeEach(this.client, files, (f) => this.prepareStore(f));
+  cStoreEach(files: readonly (Part10Info | FileRef)[]): AsyncGenerator<StoreOutcome> {
+    return storeEach(this.client, files, (f) => this.prepareStore('sopClassUid' in f ? f : undefined, f));
   }
 
-  /** Plans a file's C-STORE (context, bytes read if small) and encodes its request when the data set is in memory. */
-  private async prepareStore(file: Part10Info, moveOriginator?: MoveOriginator): Promise<PreparedStore> {
+  /**
+   * Plans a file's C-STORE (context, bytes read if small) and encodes its
+   * request when the data set is in memory. A file not read yet (`known`
+   * undefined) has its header read first. Throws ContextNotProposedError
+   * when its SOP class and transfer syntax were not proposed at all.
+   */
+  private async prepareStore(known: Part10Info | undefined, ref: FileRef, moveOriginator?: MoveOriginator): Promise<PreparedStore> {
+    const file = known ?? (await readPart10Header(ref.path, ref.size));
+    if (!this.client.proposes(file.sopClassUid, file.transferSyntaxUid)) {
+      throw new ContextNotProposedError(`${uidName(file.sopClassUid)} in ${uidName(file.transferSyntaxUid)} was not proposed on this association`);
+    }
     const plan = await planSend(file, (this.accepted ??= [...this.client.contexts.values()]), this.buffers);
     const command: CommandSet = {
       CommandField: CommandField['C-STORE-RQ'],
@@ -106,7 +117,7 @@ export class ScuAssociation {
     };
     const pcId = plan.context.id;
     const message = plan.data ? this.client.encodeRequest(pcId, command, plan.data) : { pcId, command, dataset: { pieces: plan.pieces(), bytes: plan.bytes } };
-    return { plan, message };
+    return { file, plan, message };
   }
   private accepted: AcceptedContext[] | undefined;
 

@@ -2,11 +2,21 @@ import type { Part10Info } from '../storage/part10-reader.js';
 import type { ClientAssociation, RequestMessage } from './client-association.js';
 import type { SendPlan } from './file-source.js';
 
-/** One file's outcome in a C-STORE batch: the response's status, or why it was not stored. */
-export type StoreOutcome = { file: Part10Info; status: number; transcoded: boolean } | { file: Part10Info; error: Error };
+/** A file to store not read yet: its path, and its size in bytes if known (readPart10Header). */
+export interface FileRef {
+  path: string;
+  size?: number;
+}
+
+/**
+ * One file's outcome in a C-STORE batch: the response's status, or why it
+ * was not stored (with the file as far as it could be read).
+ */
+export type StoreOutcome = { file: Part10Info; status: number; transcoded: boolean } | { file: Part10Info | FileRef; error: Error };
 
 /** A C-STORE ready to go: how the file is sent, and its request (encoded when the data set is in memory). */
 export interface PreparedStore {
+  file: Part10Info;
   plan: SendPlan;
   message: RequestMessage;
 }
@@ -16,14 +26,19 @@ export interface PreparedStore {
  * with no idle time between them: the next file is read and its request
  * encoded (`prepareStore`) while the current one is answered, and it goes on
  * the wire from within that response's P-DATA indication. Yields one
- * outcome per file, in order. A file that cannot be sent
- * (NoPresentationContextError, Part10Error, a read error) yields its error
- * and the rest go on. When the association fails (AssociationAbortedError,
+ * outcome per file, in order. A file given as a FileRef is read (its
+ * header, then its data set) in that same idle time. A file that cannot be
+ * sent (NoPresentationContextError, ContextNotProposedError, Part10Error, a
+ * read error) yields its error and the rest go on. When the association fails (AssociationAbortedError,
  * TimeoutError) the file in flight yields that error and the iteration
  * ends. Leaving the loop stops sending; the request in flight is answered
  * (or times out) before the loop is left.
  */
-export async function* storeEach(client: ClientAssociation, files: readonly Part10Info[], prepareStore: (file: Part10Info) => Promise<PreparedStore>): AsyncGenerator<StoreOutcome> {
+export async function* storeEach(
+  client: ClientAssociation,
+  files: readonly (Part10Info | FileRef)[],
+  prepareStore: (file: Part10Info | FileRef) => Promise<PreparedStore>,
+): AsyncGenerator<StoreOutcome> {
   const outcomes: StoreOutcome[] = [];
   let wake: (() => void) | undefined;
   let finished = files.length === 0;
@@ -66,14 +81,14 @@ export async function* storeEach(client: ClientAssociation, files: readonly Part
       emit({ file, error: slot.error! });
       return advance(slot.i + 1);
     }
-    const { plan, message } = slot.ready;
+    const { file: info, plan, message } = slot.ready;
     flying = true;
     client.sendRequest(message, (rsp, err) => {
       flying = false;
       landed?.();
       plan.done?.(client.writesPending());
       // Recorded first, to keep the order; the caller runs later (a microtask), after the next request is on the wire.
-      emit(rsp ? { file, status: Number(rsp.command.Status), transcoded: plan.transcoded } : { file, error: err! });
+      emit(rsp ? { file: info, status: Number(rsp.command.Status), transcoded: plan.transcoded } : { file: info, error: err! });
       if (rsp) advance(slot.i + 1);
       else end();
     });

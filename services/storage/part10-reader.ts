@@ -55,17 +55,19 @@ export async function readPart10Info(path: string): Promise<Part10Info> {
  * What readPart10Info gives, from the head of the file only: the File Meta
  * Information and the data set up to its SOP Class and Instance UIDs
  * (usually the first few KiB), for a sender that scans many files before it
- * associates. The rest of the data set is not checked here; checkDataset
- * does that, when the file is sent. Throws Part10Error.
+ * associates; `size` (bytes), if the caller knows it, saves a stat. The rest
+ * of the data set is not checked here; checkDataset does that, when the file
+ * is sent. Throws Part10Error.
  */
-export async function readPart10Header(path: string): Promise<Part10Info> {
-  return readPart10(path, HEAD_READ, false);
+export async function readPart10Header(path: string, size?: number): Promise<Part10Info> {
+  return readPart10(path, HEAD_READ, false, size);
 }
 
-function readPart10(path: string, readSize: number, whole: boolean): Part10Info {
+/** `size`: the file's size in bytes when the caller has just stat'ed it (one stat less per file of a scan). */
+function readPart10(path: string, readSize: number, whole: boolean, size?: number): Part10Info {
   const fd = openSync(path, 'r');
   try {
-    return parsePart10(new FileWindow(fd, fstatSync(fd).size, readSize), path, whole);
+    return parsePart10(new FileWindow(fd, size ?? fstatSync(fd).size, readSize), path, whole);
   } finally {
     closeSync(fd);
   }

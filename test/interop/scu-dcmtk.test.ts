@@ -150,6 +150,20 @@ test('storescu sends the valid/ folder to dcmtk storescp: all 41 files arrive wi
   assert.deepEqual(await compareArrived(out, samples, true), []);
 });
 
+test('storescu reads the headers of its first 64 files before associating: a SOP class first met after them goes on a second association, and every file arrives', { timeout: 180_000 }, async (t) => {
+  if (!requireTool(TOOLS, t)) return;
+  const samples = (await validSamples()).filter((s) => ['CT_small.dcm', 'MR_small.dcm', 'rtplan.dcm'].includes(path.basename(s.file)));
+  const [ct, mr, rt] = ['CT_small.dcm', 'MR_small.dcm', 'rtplan.dcm'].map((n) => samples.find((s) => path.basename(s.file) === n)!);
+  const { port, out } = await dcmtkStorescp(t);
+  // 70 CTs (the same file: one instance, stored again each time), then an MR and an RT Plan, read only while sending.
+  const args = [...Array<string>(70).fill(ct!.file), mr!.file, rt!.file];
+  const r = await netdicom(['storescu', '127.0.0.1', String(port), '-aec', 'DCMTK', '-v', ...args]);
+  assert.equal(r.code, 0, show(r));
+  assert.match(r.stderr, /storescu: 72 sent, 0 failed/);
+  assert.equal(r.stderr.match(/association accepted/g)?.length, 2, show(r));
+  assert.deepEqual(await compareArrived(out, [ct!, mr!, rt!], true), []);
+});
+
 test('storescu with the malformed samples: non-zero exit; each file arrived or is named on an error line; no stack trace; the valid files of the batch arrive', { timeout: 180_000 }, async (t) => {
   if (!requireTool(TOOLS, t)) return;
   const malformed = await sampleList('malformed');

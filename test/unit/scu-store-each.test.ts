@@ -17,7 +17,7 @@ import { cStoreScp } from '../../services/storage/c-store-scp.js';
 import { cEchoScp } from '../../services/verification/c-echo-scp.js';
 import { readPart10Info, type Part10Info } from '../../services/storage/part10-reader.js';
 import { contextsForFiles } from '../../services/scu/file-source.js';
-import { AssociationAbortedError, NoPresentationContextError } from '../../services/scu/errors.js';
+import { AssociationAbortedError, ContextNotProposedError, NoPresentationContextError } from '../../services/scu/errors.js';
 import type { StoreOutcome } from '../../services/scu/store-batch.js';
 import { samplesDir, tempDir } from '../helpers/dcmtk.js';
 import { abortPdu, acceptAll, expectPdu, neverAnswer, rawPeer, send } from '../helpers/raw-peer.js';
@@ -46,7 +46,7 @@ async function collect(it: AsyncIterable<StoreOutcome>): Promise<StoreOutcome[]>
   return out;
 }
 
-test('outcomes come in file order; a file with no accepted context yields NoPresentationContextError and the rest are stored', { timeout: 30_000 }, async (t) => {
+test('outcomes come in file order; a file whose SOP class was not proposed yields ContextNotProposedError (a NoPresentationContextError) and the rest are stored', { timeout: 30_000 }, async (t) => {
   const { port, dir } = await storageScp(t);
   const ct = await sample('CT_small.dcm');
   const mr = await sample('MR_small.dcm');
@@ -55,9 +55,25 @@ test('outcomes come in file order; a file with no accepted context yields NoPres
   const assoc = await new ApplicationEntity({ aeTitle: 'SCU', log: silent }).associate({ host: '127.0.0.1', port, calledAETitle: 'STORESCP', contexts: contextsForFiles([ct, mr]), timeouts: TIMEOUTS });
   t.after(() => assoc.release());
   const outcomes = await collect(assoc.cStoreEach([ct, mr, rt, ct, mr]));
-  assert.deepEqual(outcomes.map(summary), ['CT_small.dcm: 0', 'MR_small.dcm: 0', 'rtplan.dcm: NoPresentationContextError', 'CT_small.dcm: 0', 'MR_small.dcm: 0']);
+  assert.deepEqual(outcomes.map(summary), ['CT_small.dcm: 0', 'MR_small.dcm: 0', 'rtplan.dcm: ContextNotProposedError', 'CT_small.dcm: 0', 'MR_small.dcm: 0']);
   assert.ok((outcomes[2] as { error: Error }).error instanceof NoPresentationContextError);
   assert.equal(await stored(dir), 2, 'CT and MR stored (each twice, under the same name)');
+});
+
+test('files given by path are read when their turn nears: one whose SOP class was not proposed yields ContextNotProposedError, an unreadable one its read error', { timeout: 30_000 }, async (t) => {
+  const { port, dir } = await storageScp(t);
+  const ct = await sample('CT_small.dcm');
+  const valid = path.join(samplesDir(), 'valid');
+  const assoc = await new ApplicationEntity({ aeTitle: 'SCU', log: silent }).associate({ host: '127.0.0.1', port, calledAETitle: 'STORESCP', contexts: contextsForFiles([ct]), timeouts: TIMEOUTS });
+  t.after(() => assoc.release());
+  const outcomes = await collect(assoc.cStoreEach([{ path: path.join(valid, 'CT_small.dcm') }, { path: path.join(valid, 'MR_small.dcm') }, { path: path.join(dir, 'missing.dcm') }, ct]));
+  assert.deepEqual(outcomes.map(summary), ['CT_small.dcm: 0', 'MR_small.dcm: ContextNotProposedError', 'missing.dcm: Error', 'CT_small.dcm: 0']);
+  const notProposed = (outcomes[1] as { error: Error }).error;
+  assert.ok(notProposed instanceof ContextNotProposedError && notProposed instanceof NoPresentationContextError);
+  assert.equal((notProposed as ContextNotProposedError).code, 'ERR_CONTEXT_NOT_PROPOSED');
+  assert.equal((outcomes[2] as { error: NodeJS.ErrnoException }).error.code, 'ENOENT');
+  // What was read is reported as read: the CT's outcome carries its header.
+  assert.equal((outcomes[0] as { file: Part10Info }).file.sopInstanceUid, ct.sopInstanceUid);
 });
 
 test('the peer aborts during the first C-STORE → that file yields AssociationAbortedError and the batch ends', { timeout: 30_000 }, async (t) => {
