@@ -23,15 +23,20 @@ const program = new Command('netdicom')
   .version('0.1.0')
   .exitOverride();
 
-try {
-  const argv = normalizeArgv(process.argv.slice(2));
-  const app = APPS[argv[0] ?? ''];
-  if (app) program.addCommand(await app[1]());
-  else for (const [name, [description]] of Object.entries(APPS)) program.command(name).description(description);
-  for (const c of program.commands) c.exitOverride();
-  await program.parseAsync(argv, { from: 'user' });
-} catch (err) {
-  if (err instanceof CommanderError) process.exit(err.exitCode);
-  process.stderr.write(`netdicom: ${(err as Error).message}\n`);
-  process.exit(1);
+/** No top-level await: the installed CLI is this file bundled as CommonJS (scripts/bundle-cli.mjs). */
+async function main(args: string[]): Promise<void> {
+  try {
+    const argv = normalizeArgv(args);
+    const app = APPS[argv[0] ?? ''];
+    if (app) program.addCommand(await app[1]());
+    else for (const [name, [description]] of Object.entries(APPS)) program.command(name).description(description);
+    for (const c of program.commands) c.exitOverride();
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) process.exit(err.exitCode);
+    process.stderr.write(`netdicom: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
 }
+
+void main(process.argv.slice(2));

@@ -2,7 +2,7 @@
  * Many small C-STOREs over one association: senders and receivers compared.
  *
  *   node dist/bench/store-small.js [--runs 5] [--files 1000] [--src FILE] [--no-profile] [--keep]
- *                                  [--compare-cli OTHER/dist/apps/cli.js]
+ *                                  [--compare-cli OTHER/dist/cli/netdicom.cjs]
  *
  * Makes `--files` copies of CT_small.dcm with distinct SOP Instance UIDs
  * (rewritten in place in (0002,0003) and (0008,0018)), then, in interleaved

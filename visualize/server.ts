@@ -52,7 +52,12 @@ export interface InspectorServer {
   close(): Promise<void>;
 }
 
-const PAGE_DIR = new URL('./page/', import.meta.url);
+/**
+ * The page's files: dist/visualize/page/ (scripts/copy-assets.mjs), found from dist/'s first level, where both this
+ * module (dist/visualize/server.js) and the CLI bundle (dist/cli/netdicom.cjs, whose import.meta.url this is when
+ * bundled) live.
+ */
+const PAGE_DIR = new URL('../visualize/page/', import.meta.url);
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',

@@ -42,7 +42,7 @@ export function requireTools(names: readonly string[]): void {
   try {
     accessSync(cliPath, fsConstants.R_OK);
   } catch {
-    throw new Error(`${cliPath} not found: build first (npx tsc -p tsconfig.json && node scripts/copy-assets.mjs)`);
+    throw new Error(`${cliPath} not found: build first (npm run build)`);
   }
 }
 

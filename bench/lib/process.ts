@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Project root: this file compiles to dist/bench/lib/process.js. */
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-/** The compiled CLI under test: NETDICOM_CLI (e.g. a build of another checkout), else this build's. */
-export const cliPath = process.env.NETDICOM_CLI ?? fileURLToPath(new URL('../../apps/cli.js', import.meta.url));
+/** The CLI under test: NETDICOM_CLI (e.g. a build of another checkout), else this build's bundle (package.json bin). */
+export const cliPath = process.env.NETDICOM_CLI ?? fileURLToPath(new URL('../../cli/netdicom.cjs', import.meta.url));
 /** dcmtk leaves Nagle on unless told otherwise (see /work/shared/reference/performance.md). */
 export const DCMTK_ENV = { ...process.env, TCP_NODELAY: '1' };
 

@@ -15,8 +15,8 @@ import type { TestContext } from 'node:test';
 
 /** Project root: this file compiles to dist/test/helpers/dcmtk.js. */
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-/** The compiled CLI, as `npm run build` leaves it. */
-export const cliPath = fileURLToPath(new URL('../../apps/cli.js', import.meta.url));
+/** The CLI users run (package.json bin): the bundle `npm run build` leaves in dist/cli/ (scripts/bundle-cli.mjs). */
+export const cliPath = fileURLToPath(new URL('../../cli/netdicom.cjs', import.meta.url));
 
 /** The shared sample files: NETDICOM_SAMPLES, else `../shared/dicom-samples` beside the project. */
 export function samplesDir(): string {
@@ -169,7 +169,7 @@ export interface CliProcess {
 }
 
 /**
- * Spawns `node dist/apps/cli.js ...args` (in `cwd` if given). With `echo`, resolves only once
+ * Spawns `node dist/cli/netdicom.cjs ...args` (in `cwd` if given). With `echo`, resolves only once
  * dcmtk echoscu gets a C-ECHO success on that port (the process is stopped
  * and the error thrown if that never happens).
  */

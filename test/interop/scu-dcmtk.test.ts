@@ -21,7 +21,7 @@ const Tag = { PatientID: '0010,0020', StudyInstanceUID: '0020,000d', SeriesInsta
 /** A stack-trace line, plain or inside a JSON log line (lib.sh `stack_traces`). */
 const STACK_TRACE = /^\s+at .*:\d+:\d+\)?$|\\n\s+at /m;
 
-/** Our CLI (`node dist/apps/cli.js ...`), to completion. */
+/** Our CLI (`node dist/cli/netdicom.cjs ...`), to completion. */
 const netdicom = (args: readonly string[]): Promise<RunResult> => run(process.execPath, [cliPath, ...args], {}, 90_000);
 const show = (r: RunResult) => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n${(r.stdout + r.stderr).split('\n').slice(-12).join('\n')}`;
 

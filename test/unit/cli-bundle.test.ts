@@ -1,0 +1,53 @@
+/**
+ * The CLI users run is one CommonJS bundle of the build, dist/cli/netdicom.cjs (scripts/bundle-cli.mjs, package.json
+ * bin), and every CLI test runs it (helpers/dcmtk.ts cliPath). It must match the current build, start every app, and
+ * find what it loads at run time from where it lies: the modules left out of it and the inspector page.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import path from 'node:path';
+import { cliPath, eventually, projectRoot, run, startCli } from '../helpers/dcmtk.js';
+
+const APPS = ['echoscu', 'echoscp', 'storescu', 'storescp', 'findscu', 'getscu', 'movescu', 'qrscp'];
+
+test('package.json bin is the bundle the tests run', () => {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  assert.equal(path.resolve(projectRoot, pkg.bin.netdicom!), cliPath);
+});
+
+test('the bundle exists and equals a fresh bundle of the current build (bundle-cli.mjs --check)', async () => {
+  const r = await run(process.execPath, [path.join(projectRoot, 'scripts/bundle-cli.mjs'), '--check']);
+  assert.equal(r.code, 0, r.stderr);
+});
+
+test('every app starts from the bundle: `netdicom --help` lists them and `netdicom APP --help` exits 0 with its usage', async () => {
+  const top = await run(process.execPath, [cliPath, '--help']);
+  assert.equal(top.code, 0, top.stderr);
+  assert.deepEqual([...top.stdout.matchAll(/^ {2}(\w+) {2,}/gm)].map((m) => m[1]), APPS);
+  await Promise.all(
+    APPS.map(async (app) => {
+      const r = await run(process.execPath, [cliPath, app, '--help']);
+      assert.equal(r.code, 0, `${app}: ${r.stderr}`);
+      assert.match(r.stdout, new RegExp(`^Usage: netdicom ${app} `), app);
+    }),
+  );
+});
+
+test('every package the bundle loads at run time (left out of it) resolves from the bundle', () => {
+  const names = new Set([...readFileSync(cliPath, 'utf8').matchAll(/\b(?:require\d*|import)\("([^"]+)"\)/g)].map((m) => m[1]!).filter((n) => !isBuiltin(n)));
+  for (const known of ['better-sqlite3', 'dcmjs', 'ws']) assert.ok(names.has(known), `${known} is loaded from node_modules`);
+  const req = createRequire(cliPath);
+  for (const name of names) assert.doesNotThrow(() => req.resolve(name), name);
+});
+
+test('--inspect from the bundle serves the page (dist/visualize/page/, found from dist/cli/)', async (t) => {
+  const cli = await startCli(['echoscp', '0', '-ba', '127.0.0.1', '--inspect', '0']);
+  t.after(() => cli.stop());
+  const url = await eventually(() => /^inspector: (http:\S+)$/m.exec(cli.output())?.[1], 'the inspector URL on stderr');
+  for (const file of ['', 'bundle.js']) {
+    const r = await fetch(url + file);
+    assert.equal(r.status, 200, `/${file}: ${await r.text()}`);
+  }
+});
