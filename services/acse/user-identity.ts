@@ -8,8 +8,9 @@
  * The passcode is never logged, never put in an error message and never
  * shown by the inspector (visualize/pdu-summary.ts shows only the type).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import type crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AssociateRqPdu, UserIdentityRq } from '../../transport/pdu-types.js';
 
 /** User Identity Type, PS3.7 Table D.3-14. */
@@ -136,8 +137,12 @@ export function loadUserTable(file: string): UserTable {
   return parsed as UserTable;
 }
 
+/** node:crypto, loaded on first use: only passcode checks need it, and loading it costs every app's start-up ~6 ms. */
+const loadCrypto = (): typeof crypto => createRequire(import.meta.url)('node:crypto') as typeof crypto;
+
 /** Equal strings, in time independent of where they differ (both hashed first, so lengths do not leak either). */
 function sameSecret(a: string, b: string): boolean {
+  const { createHash, timingSafeEqual } = loadCrypto();
   const h = (s: string) => createHash('sha256').update(s, 'utf8').digest();
   return timingSafeEqual(h(a), h(b));
 }

@@ -1,6 +1,5 @@
 import { closeSync, existsSync, fsync, mkdirSync, openSync, renameSync, writevSync } from 'node:fs';
 import { open, readdir, rm, type FileHandle } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -14,6 +13,9 @@ const fsyncAsync = promisify(fsync);
 const readyDirs = new Set<string>();
 /** Folder descriptors kept open to fsync the folder after each rename. */
 const dirFds = new Map<string, number>();
+
+/** Temporary files made by this process, for unique names. */
+let tempCount = 0;
 
 /**
  * A file written in order from chunks that arrive faster or slower than the
@@ -37,7 +39,8 @@ export class DurableFile {
   readonly tempPath: string;
 
   constructor(readonly dir: string) {
-    this.tempPath = join(dir, TEMP_DIR, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
+    // Unique without node:crypto (whose loading costs start-up time): this process's id and its own count.
+    this.tempPath = join(dir, TEMP_DIR, `${process.pid}-${Date.now()}-${++tempCount}.part`);
   }
 
   /** Queues a chunk; `onWritten` is called once it reached the OS. Never throws: a failure shows at `seal`. */
