@@ -247,11 +247,16 @@ export class Association implements UpperLayerIo {
   }
 
   writeAll(pdus: readonly EncodedPdu[]): void {
-    // Corked here, in the action, not around the send: an Evt9 sent from within another event's
-    // action (a request sent from a response's indication) runs after that event, from the mailbox.
+    // The first PDU (a message's command) goes alone, so the peer starts on it while the rest (the
+    // data set) is copied: 4–6 % more C-STOREs/s to dcmtk storescp than one writev for all (bench/store-small).
+    // The rest in one writev, corked here, in the action, not around the send: an Evt9 sent from within
+    // another event's action (a request sent from a response's indication) runs after that event.
     const s = this.socket;
+    if (pdus.length === 0) return;
+    this.write(pdus[0]!);
+    if (pdus.length === 1) return;
     s?.cork();
-    for (const p of pdus) this.write(p);
+    for (let i = 1; i < pdus.length; i++) this.write(pdus[i]!);
     s?.uncork();
   }
 
