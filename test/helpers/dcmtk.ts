@@ -314,3 +314,17 @@ export async function eventually<T>(probe: () => T | undefined | false | Promise
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/**
+ * A dcmqrscp configuration: one AE (`aet`) storing into `db` (at most `maxStudies`
+ * studies), and `hosts` as its host table (name → [AE title, port on 127.0.0.1]:
+ * the C-MOVE destinations it knows).
+ */
+export function dcmqrscpConfig(o: { port: number; aet: string; db: string; hosts?: Record<string, [aet: string, port: number]>; maxStudies?: number }): string {
+  return [
+    `NetworkTCPPort = ${o.port}`, 'MaxPDUSize = 16384', 'MaxAssociations = 16',
+    'HostTable BEGIN', ...Object.entries(o.hosts ?? {}).map(([name, [aet, port]]) => `${name} = (${aet}, 127.0.0.1, ${port})`), 'HostTable END',
+    'VendorTable BEGIN', 'VendorTable END',
+    'AETable BEGIN', `${o.aet} ${o.db} RW (${o.maxStudies ?? 200}, 1024mb) ANY`, 'AETable END', '',
+  ].join('\n');
+}

@@ -11,7 +11,7 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import {
-  freePort, readAttributes, requireTool, run, samplesDir, SCU_OPTION, startCli, waitForEcho, type CliProcess, type RunResult,
+  dcmqrscpConfig, freePort, readAttributes, requireTool, run, samplesDir, SCU_OPTION, startCli, waitForEcho, type CliProcess, type RunResult,
 } from '../helpers/dcmtk.js';
 
 /** dcmtk options that keep a stuck peer from stalling a test. */
@@ -144,11 +144,7 @@ export async function startDcmqrscp(dir: string, aet = 'DCMQR'): Promise<Server>
   const db = path.join(dir, 'db');
   await mkdir(db, { recursive: true });
   const cfg = path.join(dir, 'dcmqrscp.cfg');
-  await writeFile(cfg, [
-    `NetworkTCPPort = ${port}`, 'MaxPDUSize = 16384', 'MaxAssociations = 16',
-    'HostTable BEGIN', 'HostTable END', 'VendorTable BEGIN', 'VendorTable END',
-    'AETable BEGIN', `${aet} ${db} RW (1000, 1024mb) ANY`, 'AETable END', '',
-  ].join('\n'));
+  await writeFile(cfg, dcmqrscpConfig({ port, aet, db, maxStudies: 1000 }));
   return startDcmtk('dcmqrscp', ['-c', cfg], port, aet);
 }
 

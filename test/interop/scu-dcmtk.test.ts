@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  cliPath, datasetDump, freePort, mapLimit, readAttributes, requireTool, run, samplesDir, tempDir, TS, waitForEcho, type RunResult,
+  cliPath, datasetDump, dcmqrscpConfig, freePort, mapLimit, readAttributes, requireTool, run, samplesDir, tempDir, TS, waitForEcho, type RunResult,
 } from '../helpers/dcmtk.js';
 
 const TOOLS = ['storescp', 'dcmqrscp', 'storescu', 'findscu', 'echoscu', 'dcmdump', 'dcmconv'];
@@ -218,12 +218,7 @@ function dcmqrscp(): Promise<QrPeer> {
     const port = await freePort();
     const destPort = await freePort();
     const cfg = path.join(root, 'qr.cfg');
-    await writeFile(cfg, [
-      `NetworkTCPPort  = ${port}`, 'MaxPDUSize      = 16384', 'MaxAssociations = 16',
-      'HostTable BEGIN', `dest = (DEST, 127.0.0.1, ${destPort})`, 'HostTable END',
-      'VendorTable BEGIN', 'VendorTable END',
-      'AETable BEGIN', `QRSCP  ${db}  RW  (200, 1024mb)  ANY`, 'AETable END', '',
-    ].join('\n'));
+    await writeFile(cfg, dcmqrscpConfig({ port, aet: 'QRSCP', db, hosts: { dest: ['DEST', destPort] } }));
     const qr = startDcmtk('dcmqrscp', ['-c', cfg]);
     qrStops.push(() => qr.stop());
     const dest = startDcmtk('storescp', ['-aet', 'DEST', '-od', destDir, String(destPort)]);

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readPart10Info, type Part10Info } from '../../services/storage/part10-reader.js';
-import { cliPath, datasetDump, freePort, run, samplesDir, tempDir, TS, type RunResult } from '../helpers/dcmtk.js';
+import { cliPath, datasetDump, dcmqrscpConfig, freePort, run, samplesDir, tempDir, TS, type RunResult } from '../helpers/dcmtk.js';
 import { errorLines, haveDcmtk, startDcmtk, startQrscp, suiteDir, type QrServer } from './qrscp-harness.js';
 
 const MR_STUDY = '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457';
@@ -167,12 +167,7 @@ describe('getscu and movescu --port receive what they retrieve, compressed data 
     await mkdir(db);
     const [port, destPort] = [await freePort(), await freePort()];
     const cfg = path.join(root, 'qr.cfg');
-    await writeFile(cfg, [
-      `NetworkTCPPort = ${port}`, 'MaxPDUSize = 16384', 'MaxAssociations = 16',
-      'HostTable BEGIN', `movescu = (MOVESCU, 127.0.0.1, ${destPort})`, 'HostTable END',
-      'VendorTable BEGIN', 'VendorTable END',
-      'AETable BEGIN', `DCMQR ${db} RW (200, 1024mb) ANY`, 'AETable END', '',
-    ].join('\n'));
+    await writeFile(cfg, dcmqrscpConfig({ port, aet: 'DCMQR', db, hosts: { movescu: ['MOVESCU', destPort] } }));
     const dq = await startDcmtk('dcmqrscp', ['-c', cfg], port, 'DCMQR');
     t.after(() => dq.stop());
     const want = all.filter((o) => o.study === MR_STUDY && UNCOMPRESSED.has(o.info.transferSyntaxUid));
