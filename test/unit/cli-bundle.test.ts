@@ -1,15 +1,18 @@
 /**
- * The CLI users run is one CommonJS bundle of the build, dist/cli/netdicom.cjs (scripts/bundle-cli.mjs, package.json
- * bin), and every CLI test runs it (helpers/dcmtk.ts cliPath). It must match the current build, start every app, and
- * find what it loads at run time from where it lies: the modules left out of it and the inspector page.
+ * The CLI users run is one CommonJS bundle of the build, dist/cli/netdicom-app.cjs (scripts/bundle-cli.mjs), started
+ * by dist/cli/netdicom.cjs (apps/launch.cts, package.json bin) from a V8 code cache of it; every CLI test runs it
+ * (helpers/dcmtk.ts cliPath). It must match the current build, start every app, and find what it loads at run time
+ * from where it lies: the modules left out of it and the inspector page.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 import { cliPath, eventually, projectRoot, run, startCli } from '../helpers/dcmtk.js';
 
+const appPath = path.join(path.dirname(cliPath), 'netdicom-app.cjs');
 const APPS = ['echoscu', 'echoscp', 'storescu', 'storescp', 'findscu', 'getscu', 'movescu', 'qrscp'];
 
 test('package.json bin is the bundle the tests run', () => {
@@ -20,6 +23,14 @@ test('package.json bin is the bundle the tests run', () => {
 test('the bundle exists and equals a fresh bundle of the current build (bundle-cli.mjs --check)', async () => {
   const r = await run(process.execPath, [path.join(projectRoot, 'scripts/bundle-cli.mjs'), '--check']);
   assert.equal(r.code, 0, r.stderr);
+});
+
+test('the bundle is ASCII only (the launcher reads it as latin1) and this Node accepts its code cache', () => {
+  const bytes = readFileSync(appPath);
+  assert.equal(bytes.findIndex((b) => b > 0x7f), -1);
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('latin1')}\n})`;
+  const script = new vm.Script(wrapped, { filename: appPath, cachedData: readFileSync(`${appPath}.cache`) });
+  assert.equal(script.cachedDataRejected, false);
 });
 
 test('every app starts from the bundle: `netdicom --help` lists them and `netdicom APP --help` exits 0 with its usage', async () => {
@@ -36,9 +47,9 @@ test('every app starts from the bundle: `netdicom --help` lists them and `netdic
 });
 
 test('every package the bundle loads at run time (left out of it) resolves from the bundle', () => {
-  const names = new Set([...readFileSync(cliPath, 'utf8').matchAll(/\b(?:require\d*|import)\("([^"]+)"\)/g)].map((m) => m[1]!).filter((n) => !isBuiltin(n)));
+  const names = new Set([...readFileSync(appPath, 'utf8').matchAll(/\b(?:require\d*|import)\("([^"]+)"\)/g)].map((m) => m[1]!).filter((n) => !isBuiltin(n)));
   for (const known of ['better-sqlite3', 'dcmjs', 'ws']) assert.ok(names.has(known), `${known} is loaded from node_modules`);
-  const req = createRequire(cliPath);
+  const req = createRequire(appPath);
   for (const name of names) assert.doesNotThrow(() => req.resolve(name), name);
 });
 

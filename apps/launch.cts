@@ -1,0 +1,42 @@
+/**
+ * The CLI's entry (package.json bin, bundled to dist/cli/netdicom.cjs): runs the CLI bundle
+ * (netdicom-app.cjs beside it) from V8's code cache of it, made at build time by a real storescu run
+ * (scripts/cli-code-cache.mjs). A start then does not parse and compile what every run compiles: ~20 ms
+ * of each storescu/echoscu run (README "CLI"). A cache V8 refuses (another Node/V8 version or flags)
+ * costs its read only: the bundle is compiled as usual.
+ *
+ * NETDICOM_WRITE_CODE_CACHE=FILE: no cache is read, and at exit the cache of all this run compiled is
+ * written to FILE (the build's training run).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Module } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const app = path.join(__dirname, 'netdicom-app.cjs');
+const training = process.env.NETDICOM_WRITE_CODE_CACHE;
+delete process.env.NETDICOM_WRITE_CODE_CACHE;
+
+function readCache(): Buffer | undefined {
+  try {
+    return readFileSync(`${app}.cache`);
+  } catch {
+    return undefined;
+  }
+}
+
+// The bundle is ASCII only (bundle-cli.mjs): read as latin1, it is a one-byte string with no UTF-8 decoding.
+const source = readFileSync(app, 'latin1');
+const cachedData = training ? undefined : readCache();
+// The CommonJS wrapper Node itself puts around a module.
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: app,
+  ...(cachedData ? { cachedData } : {}),
+  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+if (training) process.once('exit', () => writeFileSync(training, script.createCachedData()));
+
+const appModule = new Module(app, module);
+appModule.filename = app;
+const run = script.runInThisContext() as (...args: unknown[]) => void;
+run.call(appModule.exports, appModule.exports, Module.createRequire(app), appModule, app, path.dirname(app));
