@@ -1,5 +1,5 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// node:fs/promises through fs.promises: loaded on first use (transcoding a large file), not at every start (~3 ms).
+import { closeSync, createReadStream, openSync, promises as fsPromises, readSync } from 'node:fs';
 import { transcodeDataset } from '../dimse/dataset-codec.js';
 import { checkDataset, type Part10Info } from '../storage/part10-reader.js';
 import { ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, isUncompressed, uidName } from '../registry/uids.js';
@@ -47,20 +47,41 @@ export interface SendPlan {
   transcoded: boolean;
 }
 
+/** A small file already read whole into a buffer of a ReadBuffers (readSmallPart10), its data set walked. */
+export interface FileInBuffer {
+  /** The file's bytes. */
+  bytes: Buffer;
+  /** Gives the buffer back to its ReadBuffers, once nothing can still be reading it. */
+  giveBack(): void;
+}
+
 /**
  * Picks the accepted context for a file: its own transfer syntax if accepted
  * (bytes sent straight from disk, no decoding); else, for uncompressed data,
  * another uncompressed syntax (transcoded in memory). Compressed data is
  * never transcoded. The data set is walked (checkDataset) before it is
- * planned, so a truncated or corrupt file is never sent. Throws
+ * planned, so a truncated or corrupt file is never sent; a file given
+ * already `read` was walked when it was read. Throws
  * NoPresentationContextError naming the file, its syntax and what the peer
  * accepted, and Part10Error.
  */
-export async function planSend(file: Part10Info, accepted: readonly AcceptedContext[], buffers?: ReadBuffers): Promise<SendPlan> {
+export async function planSend(file: Part10Info, accepted: readonly AcceptedContext[], buffers?: ReadBuffers, read?: FileInBuffer): Promise<SendPlan> {
+  try {
+    return await plan(file, accepted, buffers, read);
+  } catch (err) {
+    read?.giveBack();
+    throw err;
+  }
+}
+
+async function plan(file: Part10Info, accepted: readonly AcceptedContext[], buffers?: ReadBuffers, read?: FileInBuffer): Promise<SendPlan> {
   const forClass = accepted.filter((c) => c.abstractSyntax === file.sopClassUid);
   const same = forClass.find((c) => c.transferSyntax === file.transferSyntaxUid);
+  const { path, datasetOffset, datasetLength } = file;
+  const end = datasetOffset + datasetLength;
+  const after = read && ((writesPending: boolean) => writesPending || read.giveBack());
   if (same) {
-    const { path, datasetOffset, datasetLength } = file;
+    if (read) return { context: same, bytes: datasetLength, transcoded: false, data: read.bytes.subarray(datasetOffset, end), pieces: () => once(read.bytes.subarray(datasetOffset, end)), done: after! };
     // A small data set is read now, so a caller can read the next file while the previous one is answered.
     if (datasetLength <= PIECE) {
       const whole = buffers?.take();
@@ -79,7 +100,7 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
       context: same,
       bytes: datasetLength,
       transcoded: false,
-      pieces: () => createReadStream(path, { start: datasetOffset, end: datasetOffset + datasetLength - 1, highWaterMark: PIECE }),
+      pieces: () => createReadStream(path, { start: datasetOffset, end: end - 1, highWaterMark: PIECE }),
     };
   }
   const canTranscode = isUncompressed(file.transferSyntaxUid);
@@ -90,10 +111,11 @@ export async function planSend(file: Part10Info, accepted: readonly AcceptedCont
       `${uidName(file.sopClassUid)} in ${uidName(file.transferSyntaxUid)}: the peer accepted ${offered} for this SOP class${canTranscode ? '' : ' (compressed data is never transcoded)'}`,
     );
   }
-  const raw = (await readFile(file.path)).subarray(file.datasetOffset, file.datasetOffset + file.datasetLength);
-  checkDataset(file, raw);
+  const raw = read ? read.bytes.subarray(datasetOffset, end) : (await fsPromises.readFile(path)).subarray(datasetOffset, end);
+  if (!read) checkDataset(file, raw);
+  // The result may be `raw` itself (same encoding): a buffer read into is given back only once sent.
   const bytes = transcodeDataset(raw, file.transferSyntaxUid, other.transferSyntax);
-  return { context: other, bytes: bytes.length, transcoded: true, data: bytes, pieces: () => once(bytes) };
+  return { context: other, bytes: bytes.length, transcoded: true, data: bytes, pieces: () => once(bytes), ...(after ? { done: after } : {}) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readPart10Header, type Part10Info } from '../storage/part10-reader.js';
+import { readPart10Header, readSmallPart10, type Part10Info } from '../storage/part10-reader.js';
 import { decodeDataset, encodeDataset, type NaturalDataset } from '../dimse/dataset-codec.js';
 import { CommandField, Priority } from '../dimse/commands.js';
 import type { CommandSet } from '../dimse/command-set.js';
@@ -11,7 +11,7 @@ import {
 import type { ClientAssociation } from './client-association.js';
 import type { AcceptedContext } from '../acse/negotiate.js';
 import { ContextNotProposedError, NoPresentationContextError } from './errors.js';
-import { planSend, ReadBuffers } from './file-source.js';
+import { planSend, ReadBuffers, type FileInBuffer } from './file-source.js';
 import { storeEach, type FileRef, type PreparedStore, type StoreOutcome } from './store-batch.js';
 
 /** The C-MOVE on whose behalf a C-STORE sub-operation is sent (PS3.7 §9.1.1.1). */
@@ -102,11 +102,16 @@ export class ScuAssociation {
    * when its SOP class and transfer syntax were not proposed at all.
    */
   private async prepareStore(known: Part10Info | undefined, ref: FileRef, moveOriginator?: MoveOriginator): Promise<PreparedStore> {
-    const file = known ?? (await readPart10Header(ref.path, ref.size));
+    let file = known;
+    let read: FileInBuffer | undefined;
+    if (!file) {
+      ({ file, read } = await this.readFile(ref));
+    }
     if (!this.client.proposes(file.sopClassUid, file.transferSyntaxUid)) {
+      read?.giveBack();
       throw new ContextNotProposedError(`${uidName(file.sopClassUid)} in ${uidName(file.transferSyntaxUid)} was not proposed on this association`);
     }
-    const plan = await planSend(file, (this.accepted ??= [...this.client.contexts.values()]), this.buffers);
+    const plan = await planSend(file, (this.accepted ??= [...this.client.contexts.values()]), this.buffers, read);
     const command: CommandSet = {
       CommandField: CommandField['C-STORE-RQ'],
       MessageID: this.client.nextMessageId(),
@@ -120,6 +125,22 @@ export class ScuAssociation {
     return { file, plan, message };
   }
   private accepted: AcceptedContext[] | undefined;
+
+  /** A file not read yet: a small one whole, into one of the buffers (readSmallPart10), else its header. */
+  private async readFile(ref: FileRef): Promise<{ file: Part10Info; read?: FileInBuffer }> {
+    const buffer = this.buffers.take();
+    const giveBack = () => this.buffers.give(buffer);
+    let small;
+    try {
+      small = readSmallPart10(ref.path, buffer, ref.size);
+    } catch (err) {
+      giveBack();
+      throw err;
+    }
+    if (small) return { file: small.info, read: { bytes: small.bytes, giveBack } };
+    giveBack();
+    return { file: await readPart10Header(ref.path, ref.size) };
+  }
 
   /** C-FIND (PS3.7 §9.1.2): yields each Pending match, then the final status. */
   async *cFind(query: NaturalDataset, model: QueryModel = 'study'): AsyncGenerator<CFindResult> {

@@ -63,6 +63,33 @@ export async function readPart10Header(path: string, size?: number): Promise<Par
   return readPart10(path, HEAD_READ, false, size);
 }
 
+/**
+ * readPart10Info for a file of at most `into.length` bytes, read whole in one
+ * read into `into`: header and data set walk come from those bytes, which a
+ * sender then sends as they are (one open and one read per file, and one
+ * walk, where readPart10Header and then sending take two of each). Resolves
+ * to the info and the file's bytes (a view of `into`), or undefined when the
+ * file is larger. `size` (bytes), if known, saves a stat. Throws Part10Error,
+ * and the file system's errors.
+ */
+export function readSmallPart10(path: string, into: Buffer, size?: number): { info: Part10Info; bytes: Buffer } | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const length = size ?? fstatSync(fd).size;
+    if (length > into.length) return undefined;
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, into, got, length - got, got);
+      if (n === 0) break; // shorter than its size said: what is there is walked, and refused if cut short
+      got += n;
+    }
+    const bytes = into.subarray(0, got);
+    return { info: parsePart10(bytes, path, true), bytes };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `size`: the file's size in bytes when the caller has just stat'ed it (one stat less per file of a scan). */
 function readPart10(path: string, readSize: number, whole: boolean, size?: number): Part10Info {
   const fd = openSync(path, 'r');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkDataset, parsePart10, readPart10Header, readPart10Info } from '../../services/storage/part10-reader.js';
+import { checkDataset, parsePart10, readPart10Header, readPart10Info, readSmallPart10 } from '../../services/storage/part10-reader.js';
 
 const SAMPLES = process.env.NETDICOM_SAMPLES ?? resolve(process.cwd(), '../shared/dicom-samples');
 
@@ -76,6 +76,41 @@ test('readPart10Header then checkDataset (as storescu scans, then sends) find wh
   }
   // Both kinds were exercised (the malformed samples include a file truncated after its UIDs).
   assert.ok(outcomes.includes('ok') && outcomes.includes('error'));
+});
+
+test('readSmallPart10 (one read of the whole file, as storescu sends a file given by path) finds what readPart10Info finds, and fails with its message, for every sample', async () => {
+  const into = Buffer.alloc(4 << 20);
+  const outcomes: string[] = [];
+  for (const dir of ['valid', 'malformed']) {
+    for (const name of readdirSync(join(SAMPLES, dir))) {
+      const path = join(SAMPLES, dir, name);
+      const file = readFileSync(path);
+      const full = await readPart10Info(path).catch((err: Error) => err.message);
+      into.fill(0xaa);
+      let small;
+      try {
+        small = readSmallPart10(path, into, file.length);
+      } catch (err) {
+        small = (err as Error).message;
+      }
+      if (typeof small === 'object') {
+        assert.ok(small, name);
+        assert.deepEqual(small.info, full, name);
+        assert.ok(small.bytes.equals(file), `${name}: the bytes are the file's`);
+        assert.equal(small.bytes.buffer, into.buffer, `${name}: read into the buffer given`);
+      } else assert.equal(small, full, name);
+      outcomes.push(typeof full === 'string' ? 'error' : 'ok');
+    }
+  }
+  assert.ok(outcomes.includes('ok') && outcomes.includes('error'));
+});
+
+test('readSmallPart10: a file larger than the buffer is not read (undefined); without a size it stats the file', () => {
+  const path = join(SAMPLES, 'valid', 'CT_small.dcm');
+  const size = readFileSync(path).length;
+  assert.equal(readSmallPart10(path, Buffer.alloc(size - 1)), undefined);
+  const fits = readSmallPart10(path, Buffer.alloc(size));
+  assert.equal(fits?.bytes.length, size);
 });
 
 test('a file truncated after its UIDs passes readPart10Header; checkDataset names the truncation with the file offset', async () => {

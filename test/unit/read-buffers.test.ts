@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { planSend, ReadBuffers } from '../../services/scu/file-source.js';
-import { readPart10Info } from '../../services/storage/part10-reader.js';
+import { readPart10Info, readSmallPart10 } from '../../services/storage/part10-reader.js';
 import { samplesDir } from '../helpers/dcmtk.js';
 
 const files = ['CT_small.dcm', 'MR_small.dcm'].map((f) => path.join(samplesDir(), 'valid', f));
@@ -30,3 +30,27 @@ test('a buffer is reused after done(false), never after done(true); each plan ho
   assert.equal(third.data!.buffer, second.data!.buffer, 'reused once nothing was pending');
   assert.deepEqual(third.data, expect(ct));
 });
+
+test('a file read whole into a buffer (FileInBuffer) is sent from it, and its buffer comes back by done(false) or by a failed plan', async () => {
+  const [ct] = await Promise.all(files.map((f) => readPart10Info(f)));
+  const buffers = new ReadBuffers(1);
+  const into = buffers.take();
+  const small = readSmallPart10(ct!.path, into)!;
+  let given = 0;
+  const read = { bytes: small.bytes, giveBack: () => (given++, buffers.give(into)) };
+  const context = { id: 1, abstractSyntax: ct!.sopClassUid, transferSyntax: ct!.transferSyntaxUid };
+  const plan = await planSend(small.info, [context], buffers, read);
+  assert.deepEqual(plan.data, readFileSync(ct!.path).subarray(ct!.datasetOffset));
+  assert.equal(plan.data!.buffer, into.buffer, 'no copy');
+  plan.done!(true);
+  assert.equal(given, 0, 'not while a write is pending');
+  plan.done!(false);
+  assert.equal(given, 1);
+  assert.equal(buffers.take(), into, 'reused');
+
+  const again = readSmallPart10(ct!.path, into)!;
+  const noContext = { id: 1, abstractSyntax: '1.2.3', transferSyntax: ct!.transferSyntaxUid };
+  await assert.rejects(planSend(again.info, [noContext], buffers, { bytes: again.bytes, giveBack: () => given++ }), { name: 'NoPresentationContextError' });
+  assert.equal(given, 2, 'given back when no plan is made');
+});
+
