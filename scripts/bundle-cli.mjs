@@ -23,10 +23,10 @@ const check = process.argv.includes('--check');
 
 /**
  * Built-in modules that a dependency loads at start and uses only on paths the CLI rarely or never takes, each then
- * loaded on first use: commander's node:child_process (executable subcommands, ~7 ms) and the assert of sonic-boom (on
- * close) and thread-stream (pino transports, unused) (~5 ms), measured with --cpu-prof on a storescu of one file.
+ * loaded on first use: commander's node:child_process (executable subcommands, ~7 ms) and sonic-boom's assert (on
+ * close, ~5 ms), measured with --cpu-prof on a storescu of one file.
  */
-const LAZY_BUILTINS = { 'node:child_process': /node_modules[\\/]commander[\\/]/, assert: /node_modules[\\/](sonic-boom|thread-stream)[\\/]/ };
+const LAZY_BUILTINS = { 'node:child_process': /node_modules[\\/]commander[\\/]/, assert: /node_modules[\\/]sonic-boom[\\/]/ };
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
@@ -37,6 +37,26 @@ const lazyBuiltins = {
       loader: 'js',
       contents: `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));
 module.exports = new Proxy(function () {}, { get: (_, k) => load()[k], apply: (_, self, a) => Reflect.apply(load(), self, a) });`,
+    }));
+  },
+};
+
+/**
+ * The CLI logs to stderr synchronously (apps/logger.ts), on its main thread: pino's transports (worker threads,
+ * thread-stream) are left out, and with them node:worker_threads, which pino loads at start only to know whether it
+ * runs on the main thread (~6 ms of every start). A transport asked for fails with a clear error.
+ */
+const PINO = /node_modules[\\/]pino[\\/]/;
+const pinoWithoutTransports = {
+  name: 'pino-without-transports',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\/(lib\/)?transport|worker_threads)$/ }, (args) => (PINO.test(args.importer) ? { path: args.path, namespace: 'pino-stub' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'pino-stub' }, (args) => ({
+      loader: 'js',
+      contents:
+        args.path === 'worker_threads'
+          ? 'module.exports = { isMainThread: true };'
+          : "module.exports = () => { throw new Error('pino transports are not part of the netdicom CLI'); };",
     }));
   },
 };
@@ -55,7 +75,7 @@ const app = await esbuild.build({
   define: { 'import.meta.url': '__netdicom_bundle_url' },
   // The banner comes before esbuild's own "use strict", so it says it first: the modules bundled are ES modules.
   banner: { js: "'use strict';\nconst __netdicom_bundle_url = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, pinoWithoutTransports],
   minifyWhitespace: true,
   charset: 'ascii',
   legalComments: 'eof',

@@ -31,13 +31,13 @@ test('the bundle is ASCII only (the launcher reads it as latin1) and this Node a
   assert.match(r.stderr, /^NETDICOM \d+: code cache accepted$/m);
 });
 
-test('a start does not load the built-in modules bundle-cli.mjs makes lazy (node:child_process, assert)', async () => {
+test('a start does not load the built-in modules bundle-cli.mjs makes lazy or leaves out (node:child_process, assert, node:worker_threads)', async () => {
   const preload = path.join(projectRoot, 'test/fixtures/print-builtins-at-exit.cjs');
   const r = await run(process.execPath, ['--require', preload, cliPath, 'storescu', '--help']);
   assert.equal(r.code, 0, r.stderr);
   const loaded = JSON.parse(/^builtins: (.*)$/m.exec(r.stderr)![1]!) as string[];
   assert.ok(loaded.includes('NativeModule fs'), 'the list is read');
-  for (const lazy of ['NativeModule child_process', 'NativeModule assert']) assert.ok(!loaded.includes(lazy), lazy);
+  for (const lazy of ['NativeModule child_process', 'NativeModule assert', 'NativeModule worker_threads']) assert.ok(!loaded.includes(lazy), lazy);
 });
 
 test('every app starts from the bundle: `netdicom --help` lists them and `netdicom APP --help` exits 0 with its usage', async () => {
