@@ -1,11 +1,10 @@
 import { Command } from 'commander';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { readPart10Header, type Part10Info } from '../services/storage/part10-reader.js';
 import { contextsForFiles } from '../services/scu/file-source.js';
 import { ContextNotProposedError } from '../services/scu/errors.js';
 import type { FileRef } from '../services/scu/store-batch.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
+import { expandFileArgs } from './file-args.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf, type ScuCliOptions } from './scu-options.js';
 
 /** Presentation contexts per association at most (PS3.8: odd IDs 1..255). */
@@ -32,7 +31,7 @@ export function storescuCommand(): Command {
         failed++;
         errorLine('storescu', `${path}: ${why}`);
       };
-      let queue: (Part10Info | FileRef)[] = expand(paths, cannotSend);
+      let queue: (Part10Info | FileRef)[] = expandFileArgs(paths, cannotSend);
       if (queue.length === 0 && failed === 0) errorLine('storescu', `no files to send in ${paths.join(', ')}`);
       const bar = process.stderr.isTTY && queue.length > 1 ? await progressBar() : undefined;
       bar?.start(queue.length, 0, { rate: '0', mbps: '0' });
@@ -119,28 +118,6 @@ async function readHeads(queue: (Part10Info | FileRef)[], count: number, unreada
 async function progressBar() {
   const { default: cliProgress } = await import('cli-progress');
   return new cliProgress.SingleBar({ format: 'storescu [{bar}] {value}/{total} files | {rate} files/s | {mbps} MB/s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
-}
-
-/**
- * Files under the given paths with their sizes (bytes), folders walked
- * recursively in name order. Synchronous: nothing else runs before the
- * first association. The size saves the header read a second stat.
- */
-function expand(paths: string[], bad: (p: string, why: string) => void): FileRef[] {
-  const out: FileRef[] = [];
-  const walk = (p: string): void => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (err) {
-      return bad(p, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) walk(join(p, name));
-    } else if (st.isFile()) out.push({ path: p, size: st.size });
-  };
-  for (const p of paths) walk(p);
-  return out;
 }
 
 /** Splits files so that each association proposes at most MAX_CONTEXTS presentation contexts (see contextsForFiles). */
