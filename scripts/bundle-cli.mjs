@@ -102,8 +102,11 @@ if (warnings > 0) {
   process.stderr.write(`bundle-cli: ${warnings} warning(s) above; dist/cli/ must not depend on them\n`);
   process.exit(1);
 }
-const outputs = [...app.outputFiles, ...launcher.outputFiles];
-const code = app.outputFiles.find((f) => f.path.endsWith('.cjs'));
+// apps/cli.ts keeps its hashbang (tsc's dist/apps/cli.js stays runnable); in the bundle, which the launcher wraps in
+// a function, it becomes a comment of the same length, so the source map still matches.
+const unHashbang = (f) => (f.path.endsWith('netdicom-app.cjs') && f.contents[0] === 0x23 && f.contents[1] === 0x21 ? { path: f.path, contents: Buffer.concat([Buffer.from('//'), f.contents.subarray(2)]) } : f);
+const outputs = [...app.outputFiles, ...launcher.outputFiles].map(unHashbang);
+const code = outputs.find((f) => f.path.endsWith('netdicom-app.cjs'));
 const nonAscii = code.contents.findIndex((b) => b > 0x7f);
 if (nonAscii >= 0) {
   process.stderr.write(`bundle-cli: ${appFile} has a non-ASCII byte at ${nonAscii}: the launcher reads it as latin1\n`);

@@ -40,6 +40,14 @@ test('a start does not load the built-in modules bundle-cli.mjs makes lazy or le
   for (const lazy of ['NativeModule child_process', 'NativeModule assert', 'NativeModule worker_threads']) assert.ok(!loaded.includes(lazy), lazy);
 });
 
+test("tsc's entry, dist/apps/cli.js, still runs by itself (an install or npx cache made before the bundle links to it)", async () => {
+  const entry = path.join(projectRoot, 'dist/apps/cli.js');
+  assert.match(readFileSync(entry, 'latin1'), /^#!\/usr\/bin\/env node\n/);
+  const r = await run(process.execPath, [entry, '--version']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^\d+\.\d+\.\d+$/m);
+});
+
 test('every app starts from the bundle: `netdicom --help` lists them and `netdicom APP --help` exits 0 with its usage', async () => {
   const top = await run(process.execPath, [cliPath, '--help']);
   assert.equal(top.code, 0, top.stderr);
