@@ -1,6 +1,6 @@
 /**
  * The Storage SCPs and SCUs a benchmark pits against each other: our CLI
- * (`node dist/apps/cli.js storescp|storescu`) and dcmtk's storescp/storescu,
+ * (`node dist/cli/netdicom.cjs storescp|storescu`, the bin users run) and dcmtk's storescp/storescu,
  * always with TCP_NODELAY=1 for dcmtk. Receivers listen on a free port and
  * are ready when they accept a connection.
  */
