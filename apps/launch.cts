@@ -41,7 +41,6 @@ const cachedData = training ? undefined : readCache();
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: app,
   ...(cachedData ? { cachedData } : {}),
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 debuglog('netdicom')('code cache %s', cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'not read');
 if (training) process.once('exit', () => writeFileSync(training, script.createCachedData()));

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { createRequire } from 'node:module';
 import { readPart10Header, type Part10Info } from '../services/storage/part10-reader.js';
 import { contextsForFiles } from '../services/scu/file-source.js';
 import { ContextNotProposedError } from '../services/scu/errors.js';
@@ -6,6 +7,8 @@ import type { FileRef } from '../services/scu/store-batch.js';
 import { statusCategory, statusText } from '../services/dimse/status.js';
 import { expandFileArgs } from './file-args.js';
 import { errorLine, scuOptions, scuSession, timeoutsOf, type ScuCliOptions } from './scu-options.js';
+
+const require = createRequire(import.meta.url);
 
 /** Presentation contexts per association at most (PS3.8: odd IDs 1..255). */
 const MAX_CONTEXTS = 128;
@@ -33,7 +36,7 @@ export function storescuCommand(): Command {
       };
       let queue: (Part10Info | FileRef)[] = expandFileArgs(paths, cannotSend);
       if (queue.length === 0 && failed === 0) errorLine('storescu', `no files to send in ${paths.join(', ')}`);
-      const bar = process.stderr.isTTY && queue.length > 1 ? await progressBar() : undefined;
+      const bar = process.stderr.isTTY && queue.length > 1 ? progressBar() : undefined;
       bar?.start(queue.length, 0, { rate: '0', mbps: '0' });
       // One association per round. Its contexts come from the headers read so far (at least the first
       // HEADS_FIRST files'); the other files are read while earlier ones are answered, and one whose SOP
@@ -114,9 +117,12 @@ async function readHeads(queue: (Part10Info | FileRef)[], count: number, unreada
   return out;
 }
 
-/** A progress bar on stderr (a terminal only: cli-progress is loaded just then). */
-async function progressBar() {
-  const { default: cliProgress } = await import('cli-progress');
+/**
+ * A progress bar on stderr (a terminal only: cli-progress is loaded just then). Required, not import()ed:
+ * the CLI bundle runs from a V8 code cache, where Node 20 has no dynamic import callback (bundle-cli.mjs).
+ */
+function progressBar() {
+  const cliProgress = require('cli-progress') as typeof import('cli-progress');
   return new cliProgress.SingleBar({ format: 'storescu [{bar}] {value}/{total} files | {rate} files/s | {mbps} MB/s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
 }
 

@@ -112,6 +112,13 @@ if (nonAscii >= 0) {
   process.stderr.write(`bundle-cli: ${appFile} has a non-ASCII byte at ${nonAscii}: the launcher reads it as latin1\n`);
   process.exit(1);
 }
+// Code run from a V8 code cache has no dynamic import callback in Node 20 ("A dynamic import callback was not
+// specified"): a module outside the bundle is required (createRequire), never import()ed.
+const dynamicImport = /\bimport\(\s*["'`]/.exec(Buffer.from(code.contents).toString('latin1'));
+if (dynamicImport) {
+  process.stderr.write(`bundle-cli: ${appFile} has a dynamic import() at ${dynamicImport.index}: load it with createRequire\n`);
+  process.exit(1);
+}
 
 if (check) {
   const stale = outputs.filter((f) => {
