@@ -24,7 +24,7 @@ export async function appInspector(o: { port?: number | undefined; debug?: boole
   if (o.port === undefined) return { inspector };
   const { startInspectorServer } = await import('../visualize/server.js');
   const server = await startInspectorServer({ hub, host: o.host ?? '127.0.0.1', port: o.port, log, ...(o.token !== undefined ? { token: o.token } : {}) });
-  log.info({ url: server.url }, 'inspector listening');
+  // startInspectorServer logs "inspector listening" itself; this line is for the user, whatever the log level.
   process.stderr.write(`inspector: ${server.url}\n`);
   return { inspector, server };
 }

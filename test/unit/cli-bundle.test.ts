@@ -69,9 +69,11 @@ test('every package the bundle loads at run time (left out of it) resolves from 
 });
 
 test('--inspect from the bundle serves the page (dist/visualize/page/, found from dist/cli/)', async (t) => {
-  const cli = await startCli(['echoscp', '0', '-ba', '127.0.0.1', '--inspect', '0']);
+  const cli = await startCli(['echoscp', '0', '-ba', '127.0.0.1', '--inspect', '0', '-v']);
   t.after(() => cli.stop());
   const url = await eventually(() => /^inspector: (http:\S+)$/m.exec(cli.output())?.[1], 'the inspector URL on stderr');
+  // Logged once (it was logged twice, by the server and by the option's code).
+  assert.equal(cli.output().match(/inspector listening/g)?.length, 1, cli.output());
   for (const file of ['', 'bundle.js']) {
     const r = await fetch(url + file);
     assert.equal(r.status, 200, `/${file}: ${await r.text()}`);
