@@ -8,7 +8,7 @@
  * NETDICOM_WRITE_CODE_CACHE=FILE: no cache is read, and at exit the cache of all this run compiled is
  * written to FILE (the build's training run).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import path from 'node:path';
 import { debuglog } from 'node:util';
@@ -21,14 +21,22 @@ import vm from 'node:vm';
 // competes with the peer for the CPUs: 6–9 % less time, bench/store-small). Truly hot code is still optimized.
 // Set before the bundle is compiled: the code cache depends on the flags.
 v8.setFlagsFromString(`--interrupt-budget=${8 * 67_584}`); // 8 × V8 11's default
+// A damaged cache must be refused, not run: V8 then checksums the code cache it writes and checks the one it reads
+// (without it, a cache damaged on disk crashed the process; a cut-short one V8 always refuses).
+v8.setFlagsFromString('--verify-snapshot-checksum');
 
 const app = path.join(__dirname, 'netdicom-app.cjs');
 const training = process.env.NETDICOM_WRITE_CODE_CACHE;
 delete process.env.NETDICOM_WRITE_CODE_CACHE;
 
+/**
+ * The cache, unless the bundle changed after it was made: V8 checks a cache against its source's length only, so a
+ * bundle edited in place (same length) would run the old code. Undefined when there is none.
+ */
 function readCache(): Buffer | undefined {
   try {
-    return readFileSync(`${app}.cache`);
+    const file = `${app}.cache`;
+    return statSync(file).mtimeMs >= statSync(app).mtimeMs ? readFileSync(file) : undefined;
   } catch {
     return undefined;
   }
@@ -42,7 +50,7 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
   filename: app,
   ...(cachedData ? { cachedData } : {}),
 });
-debuglog('netdicom')('code cache %s', cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'not read');
+debuglog('netdicom')('code cache %s', cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'not read (none, or older than the bundle)');
 if (training) process.once('exit', () => writeFileSync(training, script.createCachedData()));
 
 const appModule = new Module(app, module);

@@ -4,9 +4,10 @@
  * (helpers/dcmtk.ts cliPath). It must match the current build, start every app, and find what it loads at run time
  * from where it lies: the modules left out of it and the inspector page.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { cliPath, eventually, projectRoot, run, startCli } from '../helpers/dcmtk.js';
@@ -29,6 +30,42 @@ test('the bundle is ASCII only (the launcher reads it as latin1) and this Node a
   const r = await run(process.execPath, [cliPath, '--version'], { NODE_DEBUG: 'netdicom' });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /^NETDICOM \d+: code cache accepted$/m);
+});
+
+/** The launcher, the bundle and its cache copied (in that order: the cache is the newest) into a temporary folder. */
+function copyOfCli(t: TestContext): { launcher: string; app: string; cache: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'netdicom-cli-copy-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const [launcher, app, cache] = ['netdicom.cjs', 'netdicom-app.cjs', 'netdicom-app.cjs.cache'].map((f) => {
+    copyFileSync(path.join(path.dirname(cliPath), f), path.join(dir, f));
+    return path.join(dir, f);
+  }) as [string, string, string];
+  return { launcher, app, cache };
+}
+
+test('a code cache damaged on disk is refused (it crashed the process), and the CLI runs as usual', async (t) => {
+  const { launcher, cache } = copyOfCli(t);
+  const bytes = readFileSync(cache);
+  bytes.fill(0, bytes.length >> 1, (bytes.length >> 1) + 4096);
+  writeFileSync(cache, bytes);
+  const r = await run(process.execPath, [launcher, '--version'], { NODE_DEBUG: 'netdicom' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /code cache rejected/);
+  assert.match(r.stdout, /^\d+\.\d+\.\d+$/m);
+});
+
+test('a bundle changed after its code cache was made (same length) runs as it is now: the cache is not read', async (t) => {
+  const { launcher, app } = copyOfCli(t);
+  const source = readFileSync(app, 'latin1');
+  const edited = source.replace('.version("0.1.0")', '.version("9.9.9")');
+  assert.notEqual(edited, source, 'the version is in the bundle');
+  writeFileSync(app, edited, 'latin1');
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(app, later, later);
+  const r = await run(process.execPath, [launcher, '--version'], { NODE_DEBUG: 'netdicom' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /code cache not read/);
+  assert.match(r.stdout, /^9\.9\.9$/m);
 });
 
 test('a start does not load the built-in modules bundle-cli.mjs makes lazy or leaves out (node:child_process, assert, node:worker_threads)', async () => {
