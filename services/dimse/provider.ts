@@ -1,7 +1,7 @@
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { Logger } from 'pino';
 import type { Association } from '../../machines/association.js';
-import { AbortReason, AbortSource } from '../../transport/errors.js';
+import { AbortReason, AbortSource, NetdicomError } from '../../transport/errors.js';
 import type { EncodedPdu } from '../../transport/pdu-codec.js';
 import type { PDataTfPdu } from '../../transport/pdu-types.js';
 import type { AcceptedContext } from '../acse/negotiate.js';
@@ -14,6 +14,21 @@ import type { AssociationInfo, DimseService, ServiceOutput } from './service.js'
 import { Status } from './status.js';
 
 /** A DIMSE message encoded for sending: its command (as sent) and its P-DATA-TF PDUs. */
+/**
+ * A data set that could not be sent whole: its source failed or came to
+ * another length than announced. `aborted`: part of the message had gone
+ * out, so the association was aborted (code ERR_ASSOCIATION_ABORTED);
+ * otherwise nothing was sent and the association goes on (ERR_DATASET_SOURCE).
+ */
+export class DatasetSourceError extends NetdicomError {
+  constructor(
+    why: string,
+    readonly aborted: boolean,
+  ) {
+    super(aborted ? 'ERR_ASSOCIATION_ABORTED' : 'ERR_DATASET_SOURCE', aborted ? `${why}; association aborted (a message begun cannot be withdrawn)` : why);
+  }
+}
+
 export interface EncodedMessage {
   pcId: number;
   command: CommandSet;
@@ -233,29 +248,54 @@ export class DimseProvider {
    * Sends a message whose data set comes in pieces (e.g. read from a file),
    * waiting for the socket to drain between pieces so memory stays flat.
    * Returns false if the association stopped accepting P-DATA meanwhile.
+   * When the pieces fail, or come to another length than `datasetBytes`
+   * (a file changed while it was sent), throws DatasetSourceError: before
+   * any of the message went out, the association goes on; after, it is
+   * aborted (A-ABORT), since a message begun cannot be withdrawn and the peer
+   * would take what it got for the whole (PS3.8 §9.3.5, PS3.7 §9.3.1).
    */
   async sendMessageStream(pcId: number, command: CommandSet, pieces: AsyncIterable<Buffer>, datasetBytes: number): Promise<boolean> {
     const cmd = { ...command, CommandDataSetType: 0x0000 };
     this.o.observer?.('out', pcId, cmd, datasetBytes);
-    try {
-      // The command goes out together with the first piece (one socket write for a small object).
-      let out: EncodedPdu[] = this.writer.command(pcId, cmd);
-      let pending: Buffer | undefined;
-      for await (const piece of pieces) {
-        if (pending) {
-          // Every fragment even (PS3.8 Annex E.1): an odd byte waits for the next piece.
-          const even = pending.length - (pending.length % 2);
-          out.push(...this.writer.dataset(pcId, pending.subarray(0, even), false));
-          const room = this.o.assoc.sendPData(out);
-          out = [];
-          if (!room) await this.o.assoc.drained();
-          pending = even < pending.length ? Buffer.concat([pending.subarray(even), piece]) : piece;
-        } else {
-          pending = piece;
-        }
+    // The command goes out together with the first piece (one socket write for a small object).
+    let out: EncodedPdu[] = this.writer.command(pcId, cmd);
+    let pending: Buffer | undefined;
+    let bytes = 0;
+    let begun = false;
+    const it = pieces[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await it.next();
+      } catch (err) {
+        return this.notWhole(begun, `the data set could not be read: ${(err as Error).message}`);
       }
-      out.push(...this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
-      this.o.assoc.sendPData(out);
+      if (next.done) break;
+      bytes += next.value.length;
+      if (!pending) {
+        pending = next.value;
+        continue;
+      }
+      // Every fragment even (PS3.8 Annex E.1): an odd byte waits for the next piece.
+      const even = pending.length - (pending.length % 2);
+      out.push(...this.writer.dataset(pcId, pending.subarray(0, even), false));
+      begun = true;
+      if (!(await this.sendPDataDrained(out))) {
+        await it.return?.();
+        return false;
+      }
+      out = [];
+      pending = even < pending.length ? Buffer.concat([pending.subarray(even), next.value]) : next.value;
+    }
+    if (bytes !== datasetBytes) return this.notWhole(begun, `the data set came to ${bytes} bytes, not the ${datasetBytes} announced (the file changed while it was sent)`);
+    out.push(...this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
+    return this.sendPDataDrained(out, false);
+  }
+
+  /** Evt9 for `pdus`, then (if `drain`) waits for room in the socket; false when the association no longer sends. */
+  private async sendPDataDrained(pdus: EncodedPdu[], drain = true): Promise<boolean> {
+    try {
+      if (!this.o.assoc.sendPData(pdus) && drain) await this.o.assoc.drained();
       return true;
     } catch (err) {
       this.o.log.warn({ err: (err as Error).message }, 'message not sent: the association is no longer established');
@@ -263,6 +303,18 @@ export class DimseProvider {
     }
   }
 
+  /** A data set that cannot be sent whole: throws DatasetSourceError, after aborting the association if the message had begun. */
+  private notWhole(begun: boolean, why: string): never {
+    if (begun) {
+      this.o.log.warn({ why }, 'data set not sent whole: aborting the association');
+      try {
+        this.o.assoc.abort({ source: AbortSource.ServiceUser, reason: AbortReason.NotSpecified });
+      } catch {
+        // already ending
+      }
+    }
+    throw new DatasetSourceError(why, begun);
+  }
 
   /** Sends a sub-operation request for a service actor and tells it the response status (SUBOP_DONE). */
   private async subop(out: Extract<ServiceOutput, { type: 'SUBOP' }>): Promise<void> {

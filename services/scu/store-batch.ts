@@ -1,3 +1,4 @@
+import { DatasetSourceError } from '../dimse/provider.js';
 import type { Part10Info } from '../storage/part10-reader.js';
 import type { ClientAssociation, RequestMessage } from './client-association.js';
 import type { SendPlan } from './file-source.js';
@@ -29,7 +30,8 @@ export interface PreparedStore {
  * outcome per file, in order. A file given as a FileRef is read (its
  * header, then its data set) in that same idle time. A file that cannot be
  * sent (NoPresentationContextError, ContextNotProposedError, Part10Error, a
- * read error) yields its error and the rest go on. When the association fails (AssociationAbortedError,
+ * read error, DatasetSourceError before any of it was sent) yields its error
+ * and the rest go on. When the association fails (AssociationAbortedError,
  * TimeoutError) the file in flight yields that error and the iteration
  * ends. Leaving the loop stops sending; the request in flight is answered
  * (or times out) before the loop is left.
@@ -89,7 +91,8 @@ export async function* storeEach(
       plan.done?.(client.writesPending());
       // Recorded first, to keep the order; the caller runs later (a microtask), after the next request is on the wire.
       emit(rsp ? { file: info, status: Number(rsp.command.Status), transcoded: plan.transcoded } : { file: info, error: err! });
-      if (rsp) advance(slot.i + 1);
+      // A file that could not be read before any of it went out leaves the association as it was.
+      if (rsp || (err instanceof DatasetSourceError && !err.aborted)) advance(slot.i + 1);
       else end();
     });
     if (slot.i + 1 < files.length) next = prepare(slot.i + 1);
