@@ -23,6 +23,13 @@ const program = new Command('netdicom')
   .version('0.1.0')
   .exitOverride();
 
+// A reader that goes away (`findscu … | head`) ends the run quietly, as SIGPIPE ends dcmtk's tools (128 + 13).
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(141);
+  process.stderr.write(`netdicom: cannot write the results: ${err.message}\n`);
+  process.exit(1);
+});
+
 /** No top-level await: the installed CLI is this file bundled as CommonJS (scripts/bundle-cli.mjs). */
 async function main(args: string[]): Promise<void> {
   try {

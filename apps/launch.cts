@@ -8,7 +8,7 @@
  * NETDICOM_WRITE_CODE_CACHE=FILE: no cache is read, and at exit the cache of all this run compiled is
  * written to FILE (the build's training run).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import path from 'node:path';
 import { debuglog } from 'node:util';
@@ -25,7 +25,8 @@ v8.setFlagsFromString(`--interrupt-budget=${8 * 67_584}`); // 8 × V8 11's defau
 // (without it, a cache damaged on disk crashed the process; a cut-short one V8 always refuses).
 v8.setFlagsFromString('--verify-snapshot-checksum');
 
-const app = path.join(__dirname, 'netdicom-app.cjs');
+// Beside the real file, also when run through a symbolic link with --preserve-symlinks-main.
+const app = path.join(path.dirname(realpathSync(__filename)), 'netdicom-app.cjs');
 const training = process.env.NETDICOM_WRITE_CODE_CACHE;
 delete process.env.NETDICOM_WRITE_CODE_CACHE;
 

@@ -6,7 +6,9 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -81,6 +83,25 @@ test("tsc's entry, dist/apps/cli.js, still runs by itself (an install or npx cac
   const entry = path.join(projectRoot, 'dist/apps/cli.js');
   assert.match(readFileSync(entry, 'latin1'), /^#!\/usr\/bin\/env node\n/);
   const r = await run(process.execPath, [entry, '--version']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^\d+\.\d+\.\d+$/m);
+});
+
+test('stdout closed by its reader (findscu … | head): a quiet exit 141, as SIGPIPE ends dcmtk, never a stack trace', async () => {
+  const child = spawn(process.execPath, [cliPath, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy(); // before the CLI, still starting, writes its help
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const [code] = (await once(child, 'close')) as [number | null];
+  assert.equal(code, 141, stderr);
+  assert.equal(stderr, '');
+});
+
+test('the bin run through a symbolic link with --preserve-symlinks-main finds the bundle beside the real file', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'netdicom-bin-link-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(cliPath, path.join(dir, 'netdicom'));
+  const r = await run(process.execPath, ['--preserve-symlinks-main', path.join(dir, 'netdicom'), '--version']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^\d+\.\d+\.\d+$/m);
 });
