@@ -7,27 +7,34 @@ const LIST_FROM = 16;
 
 /**
  * The files under the paths a sender is given (storescu's FILE|DIR...), in
- * the order given, folders walked recursively in name order. Types come from
- * folder listings where they can (a shell glob of 1000 files: one listing of
- * their folder instead of 1000 stats, ~20 ms before the first association);
- * a symbolic link, an unknown type or a path not listed is stat'ed. A path
- * that is missing or neither a file nor a folder is passed to `bad` with the
- * reason. Sizes are left to whoever opens the file.
+ * the order given, folders walked recursively in name order; symbolic links
+ * are followed, and a folder met again (a link loop) is walked once. Types
+ * come from folder listings where they can (a shell glob of 1000 files: one
+ * listing of their folder instead of 1000 stats, ~20 ms before the first
+ * association); a symbolic link, an unknown type or a path not listed is
+ * stat'ed. A path given that is missing or neither a file nor a folder is
+ * passed to `bad` with the reason (in a folder, such an entry is left out).
+ * Sizes are left to whoever opens the file.
  */
 export function expandFileArgs(paths: readonly string[], bad: (path: string, why: string) => void): FileRef[] {
   const out: FileRef[] = [];
   const listings = listCommonFolders(paths);
+  const walked = new Set<string>();
   const walkFolder = (dir: string): void => {
     let entries: Dirent[];
     try {
+      const st = statSync(dir);
+      const id = `${st.dev}:${st.ino}`;
+      if (walked.has(id)) return;
+      walked.add(id);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       return bad(dir, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) add(join(dir, e.name), e);
+    for (const e of entries) add(join(dir, e.name), e, false);
   };
-  const add = (path: string, entry?: Dirent): void => {
+  const add = (path: string, entry: Dirent | undefined, given: boolean): void => {
     if (entry?.isFile()) return void out.push({ path });
     if (entry?.isDirectory()) return walkFolder(path);
     let st;
@@ -38,8 +45,9 @@ export function expandFileArgs(paths: readonly string[], bad: (path: string, why
     }
     if (st.isDirectory()) walkFolder(path);
     else if (st.isFile()) out.push({ path, size: st.size });
+    else if (given) bad(path, 'not a file or a folder');
   };
-  for (const p of paths) add(p, listings.get(dirname(p))?.get(basename(p)));
+  for (const p of paths) add(p, listings.get(dirname(p))?.get(basename(p)), true);
   return out;
 }
 

@@ -38,6 +38,15 @@ for (const many of [false, true]) {
   });
 }
 
+test('a link loop (a folder linking to itself) walks each folder once; a path given that is neither file nor folder is reported', (t) => {
+  const root = tree(t);
+  symlinkSync('.', path.join(root, 'sub', 'loop'));
+  symlinkSync('..', path.join(root, 'sub', 'deeper', 'up'));
+  const { files, bad } = expand([path.join(root, 'sub'), '/dev/null']);
+  assert.deepEqual(files, ['a.dcm', 'b.dcm', 'c.dcm']);
+  assert.deepEqual(bad, ['null: not a file or a folder']);
+});
+
 test('a folder given with a trailing separator, or relative, is walked the same', (t) => {
   const root = tree(t);
   assert.deepEqual(expand([path.join(root, 'sub') + path.sep]).files, ['a.dcm', 'b.dcm', 'c.dcm']);
