@@ -8,7 +8,7 @@ const LIST_FROM = 16;
 /**
  * The files under the paths a sender is given (storescu's FILE|DIR...), in
  * the order given, folders walked recursively in name order; symbolic links
- * are followed, and a folder met again (a link loop) is walked once. Types
+ * are followed, except a link back to a folder being walked (a loop). Types
  * come from folder listings where they can (a shell glob of 1000 files: one
  * listing of their folder instead of 1000 stats, ~20 ms before the first
  * association); a symbolic link, an unknown type or a path not listed is
@@ -19,20 +19,23 @@ const LIST_FROM = 16;
 export function expandFileArgs(paths: readonly string[], bad: (path: string, why: string) => void): FileRef[] {
   const out: FileRef[] = [];
   const listings = listCommonFolders(paths);
-  const walked = new Set<string>();
+  /** The folders being walked, outer to inner (device:inode): a link back to one of them is a loop. */
+  const walking = new Set<string>();
   const walkFolder = (dir: string): void => {
     let entries: Dirent[];
+    let id: string;
     try {
       const st = statSync(dir);
-      const id = `${st.dev}:${st.ino}`;
-      if (walked.has(id)) return;
-      walked.add(id);
+      id = `${st.dev}:${st.ino}`;
+      if (walking.has(id)) return;
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       return bad(dir, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    walking.add(id);
     for (const e of entries) add(join(dir, e.name), e, false);
+    walking.delete(id);
   };
   const add = (path: string, entry: Dirent | undefined, given: boolean): void => {
     if (entry?.isFile()) return void out.push({ path });

@@ -38,13 +38,20 @@ for (const many of [false, true]) {
   });
 }
 
-test('a link loop (a folder linking to itself) walks each folder once; a path given that is neither file nor folder is reported', (t) => {
+test('a link loop (a folder linking to itself or above) is not followed; a path given that is neither file nor folder is reported', (t) => {
   const root = tree(t);
   symlinkSync('.', path.join(root, 'sub', 'loop'));
   symlinkSync('..', path.join(root, 'sub', 'deeper', 'up'));
   const { files, bad } = expand([path.join(root, 'sub'), '/dev/null']);
   assert.deepEqual(files, ['a.dcm', 'b.dcm', 'c.dcm']);
   assert.deepEqual(bad, ['null: not a file or a folder']);
+});
+
+test('a folder given twice, or linked to from elsewhere (not a loop), is walked each time, as a file given twice is sent twice', (t) => {
+  const root = tree(t);
+  symlinkSync(path.join(root, 'sub', 'deeper'), path.join(root, 'sub', 'again'));
+  const sub = path.join(root, 'sub');
+  assert.deepEqual(expand([sub, sub]).files, ['a.dcm', 'c.dcm', 'b.dcm', 'c.dcm', 'a.dcm', 'c.dcm', 'b.dcm', 'c.dcm']);
 });
 
 test('a folder given with a trailing separator, or relative, is walked the same', (t) => {
