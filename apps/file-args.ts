@@ -30,7 +30,7 @@ export function expandFileArgs(paths: readonly string[], bad: (path: string, why
       if (walking.has(id)) return;
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      return bad(dir, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return bad(dir, cannotRead(err));
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     walking.add(id);
@@ -44,7 +44,7 @@ export function expandFileArgs(paths: readonly string[], bad: (path: string, why
     try {
       st = statSync(path);
     } catch (err) {
-      return bad(path, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return bad(path, cannotRead(err));
     }
     if (st.isDirectory()) walkFolder(path);
     else if (st.isFile()) out.push({ path, size: st.size });
@@ -68,4 +68,8 @@ function listCommonFolders(paths: readonly string[]): Map<string, Map<string, Di
     }
   }
   return listings;
+}
+
+function cannotRead(err: unknown): string {
+  return `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
 }

@@ -103,7 +103,7 @@ function readValue(buf: Buffer, start: number, end: number, vr: Vr): string | nu
  */
 export function encodeCommandSet(cmd: CommandSet, headroom = 0): Buffer {
   // The command's own keys, not the 24 keywords: looking up absent keys is what costs here.
-  const fields: [element: number, vr: Vr, value: string | number | number[]][] = [];
+  const fields: [element: number, vr: Vr, value: string | number | number[], length: number][] = [];
   let total = 0;
   const values = cmd as Record<string, string | number | number[] | undefined>;
   for (const k in values) {
@@ -112,14 +112,15 @@ export function encodeCommandSet(cmd: CommandSet, headroom = 0): Buffer {
     const def = BY_KEYWORD.get(k);
     if (!def) throw new CommandSetError(`unknown command element keyword ${k}`);
     if (def[0] === 0x0000) continue; // CommandGroupLength is computed
-    fields.push([def[0], def[1], v]);
-    total += 8 + valueLength(def[1], v);
+    const length = valueLength(def[1], v);
+    fields.push([def[0], def[1], v, length]);
+    total += 8 + length;
   }
   fields.sort((a, b) => a[0] - b[0]);
   const out = Buffer.allocUnsafe(headroom + 12 + total);
   let at = header(out, headroom, 0x0000, 4);
   at = out.writeUInt32LE(total, at);
-  for (const [element, vr, v] of fields) at = writeValue(out, header(out, at, element, valueLength(vr, v)), vr, v);
+  for (const [element, vr, v, length] of fields) at = writeValue(out, header(out, at, element, length), vr, v);
   return out;
 }
 

@@ -13,7 +13,6 @@ import { createRouterMachine } from './router.machine.js';
 import type { AssociationInfo, DimseService, ServiceOutput } from './service.js';
 import { Status } from './status.js';
 
-/** A DIMSE message encoded for sending: its command (as sent) and its P-DATA-TF PDUs. */
 /**
  * A data set that could not be sent whole: its source failed or came to
  * another length than announced. `aborted`: part of the message had gone
@@ -29,6 +28,7 @@ export class DatasetSourceError extends NetdicomError {
   }
 }
 
+/** A DIMSE message encoded for sending: its command (as sent) and its P-DATA-TF PDUs. */
 export interface EncodedMessage {
   pcId: number;
   command: CommandSet;
@@ -235,12 +235,16 @@ export class DimseProvider {
   /** Sends an encoded message (one socket write); false once the association can no longer send. */
   sendEncoded(m: EncodedMessage): boolean {
     this.o.observer?.('out', m.pcId, m.command, m.datasetBytes);
+    return this.sendPData(m.pdus) !== undefined;
+  }
+
+  /** Evt9 for `pdus`: whether the socket has room left, or undefined when the association no longer sends. */
+  private sendPData(pdus: EncodedPdu[]): boolean | undefined {
     try {
-      this.o.assoc.sendPData(m.pdus);
-      return true;
+      return this.o.assoc.sendPData(pdus);
     } catch (err) {
       this.o.log.warn({ err: (err as Error).message }, 'message not sent: the association is no longer established');
-      return false;
+      return undefined;
     }
   }
 
@@ -289,18 +293,14 @@ export class DimseProvider {
     }
     if (bytes !== datasetBytes) return this.notWhole(begun, `the data set came to ${bytes} bytes, not the ${datasetBytes} announced (the file changed while it was sent)`);
     out.push(...this.writer.dataset(pcId, pending ?? Buffer.alloc(0), true));
-    return this.sendPDataDrained(out, false);
+    return this.sendPData(out) !== undefined;
   }
 
-  /** Evt9 for `pdus`, then (if `drain`) waits for room in the socket; false when the association no longer sends. */
-  private async sendPDataDrained(pdus: EncodedPdu[], drain = true): Promise<boolean> {
-    try {
-      if (!this.o.assoc.sendPData(pdus) && drain) await this.o.assoc.drained();
-      return true;
-    } catch (err) {
-      this.o.log.warn({ err: (err as Error).message }, 'message not sent: the association is no longer established');
-      return false;
-    }
+  /** Evt9 for `pdus`, then waits for room in the socket; false when the association no longer sends. */
+  private async sendPDataDrained(pdus: EncodedPdu[]): Promise<boolean> {
+    const room = this.sendPData(pdus);
+    if (room === false) await this.o.assoc.drained();
+    return room !== undefined;
   }
 
   /** A data set that cannot be sent whole: throws DatasetSourceError, after aborting the association if the message had begun. */

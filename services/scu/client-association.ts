@@ -321,14 +321,14 @@ export class ClientAssociation {
       push: (r) => (statusCategory(Number(r.command.Status ?? 0)) === 'pending' ? timer?.refresh() : settle(r)),
       fail: (e) => settle(undefined, e),
     });
-    const notSent = () => settle(undefined, this.failure ?? new AssociationAbortedError(this.assoc.ending || 'the association ended while sending'));
-    if ('pdus' in message) {
-      if (!provider.sendEncoded(message)) notSent();
-    } else if (message.dataset === undefined || Buffer.isBuffer(message.dataset)) {
-      if (!provider.sendMessage(message.pcId, message.command, message.dataset)) notSent();
-    } else {
-      provider.sendMessageStream(message.pcId, message.command, message.dataset.pieces, message.dataset.bytes).then((sent) => sent || notSent(), (err: Error) => settle(undefined, err));
-    }
+    const sent = transmit(provider, message);
+    if (sent === false) settle(undefined, this.notSent());
+    else if (sent !== true) sent.then((ok) => ok || settle(undefined, this.notSent()), (err: Error) => settle(undefined, err));
+  }
+
+  /** Why a request did not go out: the association's failure, or how it ended. */
+  private notSent(): Error {
+    return this.failure ?? new AssociationAbortedError(this.assoc.ending || 'the association ended while sending');
   }
 
   /**
@@ -354,11 +354,7 @@ export class ClientAssociation {
       },
     });
     try {
-      const sent =
-        dataset === undefined || Buffer.isBuffer(dataset)
-          ? this.provider.sendMessage(pcId, command, dataset)
-          : await this.provider.sendMessageStream(pcId, command, dataset.pieces, dataset.bytes);
-      if (!sent) throw this.failure ?? new AssociationAbortedError(this.assoc.ending || 'the association ended while sending');
+      if (!(await transmit(this.provider, { pcId, command, ...(dataset !== undefined ? { dataset } : {}) }))) throw this.notSent();
       while (true) {
         while (queue.length === 0 && !error) {
           await new Promise<void>((r) => {
@@ -424,4 +420,16 @@ export class ClientAssociation {
   private timer(ms: number, fn: () => void): NodeJS.Timeout | undefined {
     return ms > 0 ? setTimeout(fn, ms) : undefined;
   }
+}
+
+/**
+ * Puts a request on the wire: true or false (the association no longer
+ * sends) at once for a message in memory, a promise of it for a streamed
+ * data set (rejecting with DatasetSourceError).
+ */
+function transmit(provider: DimseProvider, message: RequestMessage): boolean | Promise<boolean> {
+  if ('pdus' in message) return provider.sendEncoded(message);
+  const { pcId, command, dataset } = message;
+  if (dataset === undefined || Buffer.isBuffer(dataset)) return provider.sendMessage(pcId, command, dataset);
+  return provider.sendMessageStream(pcId, command, dataset.pieces, dataset.bytes);
 }

@@ -73,8 +73,7 @@ export async function readPart10Header(path: string, size?: number): Promise<Par
  * and the file system's errors.
  */
 export function readSmallPart10(path: string, into: Buffer, size?: number): { info: Part10Info; bytes: Buffer } | undefined {
-  const fd = openSync(path, 'r');
-  try {
+  return withFile(path, (fd) => {
     const length = size ?? fstatSync(fd).size;
     if (length > into.length) return undefined;
     let got = 0;
@@ -85,16 +84,19 @@ export function readSmallPart10(path: string, into: Buffer, size?: number): { in
     }
     const bytes = into.subarray(0, got);
     return { info: parsePart10(bytes, path, true), bytes };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** `size`: the file's size in bytes when the caller has just stat'ed it (one stat less per file of a scan). */
 function readPart10(path: string, readSize: number, whole: boolean, size?: number): Part10Info {
+  return withFile(path, (fd) => parsePart10(new FileWindow(fd, size ?? fstatSync(fd).size, readSize), path, whole));
+}
+
+/** `fn` on the file opened for reading, closed after whatever happens. */
+function withFile<T>(path: string, fn: (fd: number) => T): T {
   const fd = openSync(path, 'r');
   try {
-    return parsePart10(new FileWindow(fd, size ?? fstatSync(fd).size, readSize), path, whole);
+    return fn(fd);
   } finally {
     closeSync(fd);
   }
@@ -112,13 +114,8 @@ export function checkDataset(file: Part10Info, bytes?: Buffer): void {
   let found: { sopClass?: string; sopInstance?: string };
   if (bytes) found = walkTopLevel(bytes, 0, file.transferSyntaxUid, false, file.datasetOffset);
   else {
-    const fd = openSync(file.path, 'r');
-    try {
-      const end = file.datasetOffset + file.datasetLength;
-      found = walkTopLevel(new FileWindow(fd, end, WINDOW), file.datasetOffset, file.transferSyntaxUid, false);
-    } finally {
-      closeSync(fd);
-    }
+    const end = file.datasetOffset + file.datasetLength;
+    found = withFile(file.path, (fd) => walkTopLevel(new FileWindow(fd, end, WINDOW), file.datasetOffset, file.transferSyntaxUid, false));
   }
   if (found.sopClass !== file.sopClassUid || found.sopInstance !== file.sopInstanceUid) {
     throw new Part10Error('the data set changed since the file was read: its SOP Class or Instance UID differs');
